@@ -1,0 +1,64 @@
+# raftref: the main job, the tests, and the model checker runs.
+# `make` runs the main job; `make test` runs the tests. Both install what they need.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+
+NODE    ?= node
+RAFTREF := $(NODE) dist/scripts/raftref.js
+SOURCES := $(shell find src scripts conformance -name '*.ts' -not -path '*/fixtures/*' 2>/dev/null)
+
+# Pinned TLC release for `make check-tlc` on a machine with internet access.
+TLC_VERSION := 1.7.4
+TLC_SHA256  := 936a262061c914694dfd669a543be24573c45d5aa0ff20a8b96b23d01e050e88
+TLC_URL     := https://github.com/tlaplus/tlaplus/releases/download/v$(TLC_VERSION)/tla2tools.jar
+TLC_JAR     := tools/tla2tools-$(TLC_VERSION).jar
+
+.PHONY: all install build typecheck check check-full check-tlc test unit bench clean help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+all: build ## the main job: install, model-check every fast model and broken variant, summary
+	@$(RAFTREF) check --broken
+
+install: node_modules/.installed ## npm ci (only when package-lock.json changed)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: dist/.built ## compile the TypeScript (tsc, strict)
+
+dist/.built: node_modules/.installed tsconfig.json $(SOURCES)
+	npx tsc -p tsconfig.json
+	@chmod +x dist/scripts/raftref.js
+	@touch $@
+
+typecheck: node_modules/.installed ## tsc --noEmit over src, scripts, conformance and their tests
+	npx tsc -p tsconfig.json --noEmit
+
+check: build ## model-check the fast models and the broken variants (embedded checker, or TLC with TLA2TOOLS_JAR)
+	@$(RAFTREF) check --broken $(if $(TLA2TOOLS_JAR),--checker tlc,)
+
+check-full: build ## model-check every model, the full tier included
+	@$(RAFTREF) check --full --broken $(if $(TLA2TOOLS_JAR),--checker tlc,)
+
+check-tlc: build ## fetch the pinned TLC (SHA-256 verified) unless TLA2TOOLS_JAR is set, then check with it
+	@jar="$${TLA2TOOLS_JAR:-}"; \
+	if [ -z "$$jar" ]; then \
+	  $(RAFTREF) tlc-fetch --url $(TLC_URL) --sha256 $(TLC_SHA256) --out $(TLC_JAR); jar=$(TLC_JAR); \
+	fi; \
+	TLA2TOOLS_JAR="$$jar" $(RAFTREF) check --checker tlc --broken
+
+unit: build ## the unit tests with the c8 coverage gate on src/
+	npx c8 --check-coverage --branches 95 --src src --include 'src/**/*.ts' --exclude '**/*.test.ts' \
+	  --reporter text-summary --reporter text \
+	  npx tap --disable-coverage --reporter=terse 'src/**/*.test.ts' 'scripts/**/*.test.ts' 'conformance/**/*.test.ts'
+
+test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check
+	@$(RAFTREF) check --broken
+
+clean: ## remove build output
+	rm -rf dist coverage .tap
