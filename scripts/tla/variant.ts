@@ -146,3 +146,10 @@ function labelledDisjunct(body: string, d: Disjunct, bulletCol: number, fallback
   const call = body.slice(d.action.start, d.action.end);
   return `${bullet}${' '.repeat(gap)}${head}(${call})${set(labelRecord(d.action.name, d.action.args))}`;
 }
+
+/** Action names of the disjuncts of NEXT, in order (unrecognised disjuncts as `Next#k (file:line)`). */
+export function actionNames(model: LoadedModel): string[] {
+  const { body, file, line, col } = nextBody(model);
+  const padded = ' '.repeat(col - 1) + body;
+  return splitDisjuncts(padded).map((d, k) => d.action?.name ?? `${model.next}#${k + 1} (${file}:${lineAt(padded, d.start) + line - 1})`);
+}
