@@ -7,35 +7,15 @@ import { Worker } from 'node:worker_threads';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { UserError } from './errors.js';
-import { type Step, LabelError, Stepper, labelTrace } from './label.js';
+import { LabelError, Stepper, labelTrace } from './label.js';
 import { type MappedText, originOf } from './mapped.js';
 import type { LoadedModel } from './model.js';
-import { type DisplayState, parseDisplayTrace } from './trace.js';
-import { type CheckVariant, HISTORY_PREFIX, type Unchecked, checkVariant } from './variant.js';
+import type { CheckResult } from './result.js';
+import { parseDisplayTrace } from './trace.js';
+import { type CheckVariant, HISTORY_PREFIX, checkVariant } from './variant.js';
 import { type CheckResponse, CheckResponseCodec, checkerVersion } from './wasm.js';
 
-export type Verdict = 'pass' | 'violation' | 'error' | 'timeout';
-
-export type Violated = { readonly name: string; readonly kind: 'invariant' | 'action property' };
-
-export type CheckResult = {
-  readonly checker: string;
-  readonly model: string;
-  /** Distinct states found (tla-checker's states_explored), when the run finished. */
-  readonly states: number | undefined;
-  /** Depth of the state graph, when known, and how it was obtained. */
-  readonly depth: number | undefined;
-  readonly depthNote: string;
-  readonly seconds: number;
-  readonly verdict: Verdict;
-  readonly violated?: Violated;
-  /** Labelled counterexample (typed states), or display states when labelling failed. */
-  readonly counterexample?: readonly Step[];
-  readonly rawTrace?: readonly DisplayState[];
-  readonly error?: string;
-  readonly unchecked: readonly Unchecked[];
-  readonly notes: readonly string[];
-};
+export type { CheckResult, Verdict, Violated } from './result.js';
 
 export type RunOptions = {
   readonly maxStates?: number;

@@ -26,7 +26,8 @@ import { type ActionProperty, classifyProperty } from './properties.js';
 export const LABEL_VARIABLE = '__action';
 export const HISTORY_PREFIX = '__hist_';
 
-export type Unchecked = { readonly name: string; readonly reason: string };
+import type { Unchecked } from './result.js';
+export type { Unchecked };
 
 export type CheckVariant = {
   readonly spec: MappedText;
