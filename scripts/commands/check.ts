@@ -1,0 +1,189 @@
+// check.ts: `raftref check`: model-check the models in spec/ and the broken variants in
+// spec/broken/ with the embedded checker (default) or TLC.
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { coverage, formatCoverage } from '../tla/coverage.js';
+import { AbortedError, checkEmbedded } from '../tla/embedded.js';
+import { UserError } from '../tla/errors.js';
+import { checkJar, findJava } from '../tla/jar.js';
+import { type LoadedModel, loadModel } from '../tla/model.js';
+import { discoverModels, selectModels } from '../tla/models.js';
+import { counterexampleLines, coverageLines, details, headline } from '../tla/report.js';
+import type { CheckResult } from '../tla/result.js';
+import { TlcAbortedError, checkTlc } from '../tla/tlc.js';
+import { type Variant, listVariants, loadVariant } from '../tla/variants.js';
+import type { Command } from './command.js';
+
+const help = `usage: raftref check [options]
+
+Model-checks spec/MC*.tla (each with its same-named .cfg). By default only fast-tier models
+(first cfg line \`\\* tier: fast\`, or no tier) run.
+
+options:
+  --checker embedded|tlc  embedded: tla-checker (WebAssembly, default); tlc: TLC from
+                          $TLA2TOOLS_JAR (needs Java 11+)
+  --model NAME            check only this model (repeatable; any tier; MC prefix optional)
+  --full                  add the full-tier models
+  --broken                also run every spec/broken/*.tla variant; each must violate an
+                          invariant or action property, and one that passes is a failure
+  --timeout S             stop one model's check after S seconds (exit code 3)
+  --coverage [N]          embedded only: per-action coverage by BFS over the first N states
+                          (default 10000); reports the depth when the BFS completes
+  --json                  print one JSON document instead of text
+  --spec-dir DIR          where the models are (default: spec)
+
+exit codes: 0 all passed, 1 a check failed (violation, variant not caught, checker error),
+2 unusable input (parse error, unknown model, missing java or jar), 3 time limit, 130 Ctrl-C.`;
+
+type Options = {
+  readonly checker: 'embedded' | 'tlc';
+  readonly models: readonly string[];
+  readonly full: boolean;
+  readonly broken: boolean;
+  readonly timeout: number | undefined;
+  readonly coverage: number | undefined;
+  readonly json: boolean;
+  readonly specDir: string;
+};
+
+const bad = (what: string): UserError => new UserError('raftref check', undefined, what, 'see raftref check --help');
+
+export function parseCheckArgs(argv: readonly string[]): Options {
+  const args = [...argv];
+  // `--coverage` takes an optional number: normalise it to `--coverage=N`.
+  const i = args.indexOf('--coverage');
+  if (i >= 0) args.splice(i, /^\d+$/.test(args[i + 1] ?? '') ? 2 : 1, `--coverage=${/^\d+$/.test(args[i + 1] ?? '') ? args[i + 1] : '10000'}`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        checker: { type: 'string', default: 'embedded' },
+        model: { type: 'string', multiple: true, default: [] },
+        full: { type: 'boolean', default: false },
+        broken: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        coverage: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'spec-dir': { type: 'string', default: 'spec' },
+      },
+    }).values;
+  } catch (e) {
+    throw bad(e instanceof Error ? e.message : String(e));
+  }
+  const { checker, timeout, coverage: cov } = parsed;
+  if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
+  const seconds = timeout === undefined ? undefined : Number(timeout);
+  if (seconds !== undefined && !(seconds > 0)) throw bad(`--timeout needs a positive number of seconds, not ${timeout}`);
+  if (cov !== undefined && checker === 'tlc') throw bad('--coverage is for the embedded checker (TLC prints its own coverage)');
+  return {
+    checker,
+    models: parsed.model,
+    full: parsed.full,
+    broken: parsed.broken,
+    timeout: seconds,
+    coverage: cov === undefined ? undefined : Number(cov),
+    json: parsed.json,
+    specDir: parsed['spec-dir'],
+  };
+}
+
+type Runner = (model: LoadedModel) => Promise<CheckResult>;
+
+function makeRunner(o: Options, signal: AbortSignal, log: (s: string) => void): Runner {
+  const common = { signal, heartbeatSeconds: 5, ...(o.timeout !== undefined && { timeoutSeconds: o.timeout }) };
+  if (o.checker === 'embedded') {
+    return (model) => checkEmbedded(model, { ...common, onHeartbeat: (s) => log(`  … ${model.name}: ${s.toFixed(0)}s elapsed (tla-checker reports states only at the end)`) });
+  }
+  const java = findJava();
+  const jar = checkJar(process.env['TLA2TOOLS_JAR']);
+  return (model) => checkTlc(model, { ...common, java, jar, onHeartbeat: (s, p) => log(`  … ${model.name}: ${s.toFixed(0)}s elapsed${p ? ` — ${p}` : ''}`) });
+}
+
+type VariantOutcome = { readonly variant: Variant; readonly result: CheckResult; readonly caught: boolean };
+
+function caught(r: CheckResult): boolean {
+  return r.verdict === 'violation' && (r.violated?.kind === 'invariant' || r.violated?.kind === 'action property');
+}
+
+async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void, log: (s: string) => void) {
+  const models = selectModels(discoverModels(o.specDir), o.models, o.full, o.specDir);
+  const variantFiles = o.broken ? listVariants(path.join(o.specDir, 'broken')) : [];
+  const loaded = models.map((m) => loadModel(m.tla, m.cfg));
+  const variants = variantFiles.map((f) => loadVariant(f, o.specDir));
+  const variantModels = variants.map((v) => loadModel(path.join(o.specDir, `${v.model}.tla`), path.join(o.specDir, `${v.model}.cfg`), new Map([[v.target, v.source]])));
+  const run = makeRunner(o, signal, log);
+  const results: CheckResult[] = [];
+  for (const model of loaded) {
+    log(`checking ${model.name} with ${o.checker === 'embedded' ? 'tla-checker' : 'TLC'} …`);
+    const r = await run(model);
+    results.push(r);
+    out([headline(r), ...details(r), ...coverageLines(r), ...counterexampleLines(r)].join('\n'));
+    if (o.coverage !== undefined) out(formatCoverage(coverage(model, o.coverage)).join('\n'));
+  }
+  const outcomes: VariantOutcome[] = [];
+  for (const [k, v] of variants.entries()) {
+    const model = variantModels[k];
+    if (model === undefined) continue;
+    log(`checking broken variant ${v.name} (${v.model}) …`);
+    const result = await run(model);
+    const ok = caught(result);
+    outcomes.push({ variant: v, result, caught: ok });
+    out(variantLines(v, result, ok).join('\n'));
+  }
+  return { results, outcomes };
+}
+
+function variantLines(v: Variant, r: CheckResult, ok: boolean): string[] {
+  const head = headline(r, `${r.model} + broken/${v.name}`);
+  const verdict = ok
+    ? `  caught: ${r.violated?.kind} ${r.violated?.name} violated, counterexample of ${r.counterexample?.length ?? r.rawTrace?.length ?? r.tlcTrace?.length ?? '?'} states`
+    : `  NOT CAUGHT: broken variant ${v.name} must violate an invariant, but the verdict is ${r.verdict}`;
+  return [head, `  why: ${v.why}`, verdict, ...details(r).filter((l) => !l.startsWith('  violated:') && !l.startsWith('  note:'))];
+}
+
+function exitCode(results: readonly CheckResult[], outcomes: readonly VariantOutcome[]): number {
+  const failed = results.some((r) => r.verdict === 'violation' || r.verdict === 'error') || outcomes.some((o) => !o.caught && o.result.verdict !== 'timeout');
+  if (failed) return 1;
+  return [...results, ...outcomes.map((o) => o.result)].some((r) => r.verdict === 'timeout') ? 3 : 0;
+}
+
+function summary(results: readonly CheckResult[], outcomes: readonly VariantOutcome[], seconds: number): string[] {
+  const passed = results.filter((r) => r.verdict === 'pass').length + outcomes.filter((o) => o.caught).length;
+  const timedOut = [...results, ...outcomes.map((o) => o.result)].filter((r) => r.verdict === 'timeout').length;
+  const failed = results.length + outcomes.length - passed - timedOut;
+  const line1 = `models: ${results.filter((r) => r.verdict === 'pass').length}/${results.length} passed; broken variants: ${outcomes.filter((o) => o.caught).length}/${outcomes.length} caught; ${timedOut} timed out; ${seconds.toFixed(1)}s`;
+  return [line1, `summary: ${passed} passed, ${failed} failed`];
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: 'model-check the spec models (and the broken variants) with tla-checker or TLC',
+  help,
+  run: async (argv) => {
+    const o = parseCheckArgs(argv);
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    const started = Date.now();
+    const text: string[] = [];
+    const out = o.json ? (s: string) => void text.push(s) : (s: string) => console.log(s);
+    const log = (s: string): void => void process.stderr.write(`${s}\n`);
+    try {
+      const { results, outcomes } = await runAll(o, controller.signal, out, log);
+      const code = exitCode(results, outcomes);
+      if (o.json) console.log(JSON.stringify({ results, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: x.result })), exitCode: code }, null, 2));
+      else summary(results, outcomes, (Date.now() - started) / 1000).forEach((l) => console.log(l));
+      return code;
+    } catch (e) {
+      if (e instanceof AbortedError || e instanceof TlcAbortedError) {
+        log('raftref: interrupted');
+        return 130;
+      }
+      throw e;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,7 @@
+// index.ts: every raftref subcommand. Add yours here (one import, one entry).
+
+import { check } from './check.js';
+import type { Command } from './command.js';
+import { tlcFetch } from './tlc-fetch.js';
+
+export const COMMANDS: readonly Command[] = [check, tlcFetch];

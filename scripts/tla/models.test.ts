@@ -1,0 +1,20 @@
+import t from 'tap';
+import { FIXTURES } from './fixtures.js';
+import { discoverModels, selectModels, tierOf } from './models.js';
+
+t.test('tier comes from the first line of the cfg', async (t) => {
+  t.equal(tierOf('\\* tier: full\nINIT I\n'), 'full');
+  t.equal(tierOf('\\* tier: fast\n'), 'fast');
+  t.equal(tierOf('INIT I\n\\* tier: full\n'), 'fast', 'only the first line counts');
+});
+
+t.test('discovery and selection', async (t) => {
+  const dir = t.testdir({ 'MCA.tla': '', 'MCA.cfg': '\\* tier: fast\n', 'MCB.tla': '', 'MCB.cfg': '\\* tier: full\n', 'MCC.tla': '', 'Other.tla': '' });
+  const all = discoverModels(dir);
+  t.same(all.map((m) => [m.name, m.tier]), [['MCA', 'fast'], ['MCB', 'full']]);
+  t.same(selectModels(all, [], false, dir).map((m) => m.name), ['MCA']);
+  t.same(selectModels(all, [], true, dir).map((m) => m.name), ['MCA', 'MCB']);
+  t.same(selectModels(all, ['B'], false, dir).map((m) => m.name), ['MCB'], 'a named model runs whatever its tier');
+  t.match(t.throws(() => selectModels(all, ['Nope'], false, dir)), { what: 'unknown model Nope', todo: /MCA, MCB/ });
+  t.equal(discoverModels(`${FIXTURES}/counter`)[0]?.name, 'MCCounter');
+});
