@@ -1,18 +1,9 @@
---------------------------- MODULE MCRaft3Diverge ---------------------------
+----------------------------- MODULE MCRaft3Full -----------------------------
 (***************************************************************************)
-(* Three servers with bounds large enough for logs to diverge: a leader    *)
-(* appends entries it cannot replicate, a new leader of a later term       *)
-(* appends different entries at the same indexes, and followers must      *)
-(* truncate the conflicting suffix (AE-3). Full tier (make check-full).    *)
-(*                                                                         *)
-(* DivergenceWitness is not an invariant of Raft: it is violated exactly   *)
-(* when two servers hold different entries at the same index, and the      *)
-(* model-checking run requires that violation to be reachable (see         *)
-(* MCRaft3DivergeWitness.cfg), proving the bounds are not vacuous.        *)
+(* Three servers with terms up to 3, logs of two entries and one message   *)
+(* in flight: room for three leaders in turn, each with entries the others *)
+(* lack, and for a conflicting suffix of two entries that AE-3 truncates.  *)
+(* Full tier: make check-full.                                             *)
 (***************************************************************************)
 EXTENDS RaftModel
-
-DivergenceWitness ==
-    \A i, j \in Server : \A n \in 1..Min(Len(log[i]), Len(log[j])) :
-        log[i][n] = log[j][n]
 =============================================================================

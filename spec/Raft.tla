@@ -494,15 +494,17 @@ LogMatching ==
 LeaderCompleteness ==
     \A i, j \in Server :
         (state[j] = Leader /\ currentTerm[j] >= currentTerm[i]) =>
-            \A n \in 1..commitIndex[i] :
+            \A n \in 1..Min(commitIndex[i], Len(log[i])) :
                 /\ n <= Len(log[j])
                 /\ log[j][n] = log[i][n]
 
 \* State Machine Safety: no two servers have applied different entries at
-\* the same index.
+\* the same index. (Indexes past the end of a log are IndexesInLog's to
+\* report; the Min keeps this invariant defined when that one fails.)
 StateMachineSafety ==
-    \A i, j \in Server : \A n \in 1..Min(lastApplied[i], lastApplied[j]) :
-        log[i][n] = log[j][n]
+    \A i, j \in Server :
+        \A n \in 1..Min(Min(lastApplied[i], Len(log[i])), Min(lastApplied[j], Len(log[j]))) :
+            log[i][n] = log[j][n]
 
 \* Volatile indexes stay within the log: lastApplied <= commitIndex <= Len(log).
 IndexesInLog ==
