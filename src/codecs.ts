@@ -55,14 +55,6 @@ export type LogIndex = t.TypeOf<typeof LogIndex>;
 export const toTerm = (n: number): Term => n as Term;
 export const toIndex = (n: number): LogIndex => n as LogIndex;
 
-/** The name a closed codec reports for a field that must not be there. */
-const NoSuchField = new t.Type<never, never, unknown>(
-  'no such field',
-  (_): _ is never => false,
-  (u, c) => t.failure(u, c),
-  (a) => a,
-);
-
 /**
  * closed: a record codec that accepts exactly the given fields: a missing
  * or malformed field and an unknown field are each a validation error.
@@ -83,7 +75,7 @@ export function closed<P extends t.Props>(
       if (!t.UnknownRecord.is(u)) return t.failure(u, c);
       const extra: t.Errors = unknownKeys(u).map((k) => ({
         value: u[k],
-        context: t.appendContext(c, k, NoSuchField, u[k]),
+        context: t.appendContext(c, k, t.never, u[k]),
       }));
       const decoded = base.validate(u, c);
       const errors = [...extra, ...(isLeft(decoded) ? decoded.left : [])];

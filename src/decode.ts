@@ -15,6 +15,7 @@ export type MalformedInput = Extract<BadInput, { kind: 'MalformedInput' }>;
 export type Decoded<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly error: MalformedInput };
 
 const descriptions: Readonly<Record<string, string>> = {
+  never: 'no such field',
   NodeId: 'NodeId (a non-empty string)',
   'NodeId | null': 'NodeId (a non-empty string) or null',
   Term: 'Term (a non-negative integer)',
@@ -31,8 +32,8 @@ function problemOf(error: t.ValidationError): Problem {
     .slice(1)
     .map((c) => c.key)
     .join('.');
-  const last = error.context[error.context.length - 1];
-  return { path, expected: describe(last === undefined ? 'a value' : last.type.name), actual: error.value };
+  const innermost = error.context.reduce((_, c) => c.type.name, 'a value');
+  return { path, expected: describe(innermost), actual: error.value };
 }
 
 function show(actual: unknown): string {
