@@ -1,0 +1,160 @@
+// Bad input: each case is a typed, explained result; nothing throws and
+// nothing changes.
+import t from 'tap';
+import { handleAppendEntriesRequest, handleAppendEntriesResponse } from './append-entries.js';
+import { applyEntry } from './apply.js';
+import type { Message, PersistentState } from './codecs.js';
+import { advanceCommitIndex } from './commit.js';
+import { becomeLeader, requestVote, timeout } from './election.js';
+import { appendEntries, clientRequest } from './leader.js';
+import { receive } from './receive.js';
+import { handleRequestVoteRequest, handleRequestVoteResponse } from './request-vote.js';
+import { restart } from './restart.js';
+import type { ActionResult, PersistWrite } from './result.js';
+import type { NodeState } from './state.js';
+import { applyPersist, MemoryStorage } from './storage.js';
+import { dropStaleResponse, updateTerm } from './term.js';
+import { aeRequest, aeResponse, candidate, follower, id, idx, leader, log, rvRequest, rvResponse, s1, s2, s3, term } from './testing.js';
+
+const handlers = {
+  updateTerm,
+  dropStaleResponse,
+  handleRequestVoteRequest,
+  handleRequestVoteResponse,
+  handleAppendEntriesRequest,
+  handleAppendEntriesResponse,
+  receive,
+};
+
+type Asserts = Pick<typeof t, 'doesNotThrow' | 'match' | 'same'>;
+
+/** rejects: run `f` on a snapshot-checked state; it must not throw, must be disabled with `kind`, and must leave s as it was. */
+function rejects(t: Asserts, s: NodeState, f: (s: NodeState) => ActionResult | ReturnType<typeof receive>, kind: string, label: string) {
+  const before = structuredClone(s);
+  let r: ActionResult | ReturnType<typeof receive> | undefined;
+  t.doesNotThrow(() => {
+    r = f(s);
+  }, label);
+  t.match(r, { enabled: false, reason: { kind, message: String } }, label);
+  t.same(s, before, `${label}: the state is untouched`);
+}
+
+const messages: Message[] = [rvRequest(), rvResponse(), aeRequest(), aeResponse()];
+
+t.test('a message from a server outside the configuration', async (t) => {
+  for (const [name, h] of Object.entries(handlers)) {
+    for (const m of messages) rejects(t, leader(), (s) => h(s, { ...m, from: id('s9'), ...('candidateId' in m ? { candidateId: id('s9') } : {}), ...('leaderId' in m ? { leaderId: id('s9') } : {}) } as Message), 'UnknownServer', `${name} ${m.type}`);
+  }
+});
+
+t.test('a message addressed to another server', async (t) => {
+  for (const [name, h] of Object.entries(handlers)) {
+    for (const m of messages) rejects(t, follower(), (s) => h(s, { ...m, to: s3 }), 'WrongAddressee', `${name} ${m.type}`);
+  }
+});
+
+t.test('a negative or non-integer term or index, or a field of the wrong type', async (t) => {
+  const bad: [string, Message][] = [
+    ['negative term', { ...rvRequest(), term: -1 } as unknown as Message],
+    ['fractional term', { ...aeRequest(), term: 1.5 } as unknown as Message],
+    ['negative index', { ...aeResponse(), matchIndex: -3 } as unknown as Message],
+    ['fractional index', { ...rvRequest(), lastLogIndex: 0.5 } as unknown as Message],
+    ['entry with a negative term', { ...aeRequest(), entries: [{ term: -1, value: 'v' }] } as unknown as Message],
+    ['string term', { ...rvResponse(), term: '1' } as unknown as Message],
+    ['unknown type', { ...rvResponse(), type: 'Hello' } as unknown as Message],
+    ['not an object', 42 as unknown as Message],
+    ['extra field', { ...aeResponse(), hint: 3 } as unknown as Message],
+  ];
+  for (const [name, h] of Object.entries(handlers)) {
+    for (const [what, m] of bad) rejects(t, follower(), (s) => h(s, m), 'MalformedInput', `${name}: ${what}`);
+  }
+});
+
+t.test('an unknown server as the peer of a leader or candidate step', async (t) => {
+  rejects(t, candidate(), (s) => requestVote(s, id('s9')), 'UnknownServer', 'requestVote');
+  rejects(t, leader(), (s) => appendEntries(s, id('s9')), 'UnknownServer', 'appendEntries');
+  rejects(t, leader(), (s) => appendEntries(s, 7 as never), 'UnknownServer', 'appendEntries, not even a string');
+});
+
+t.test('a client command that is not a string', async (t) => {
+  rejects(t, leader(), (s) => clientRequest(s, { op: 'put' } as never), 'MalformedInput', 'clientRequest');
+});
+
+t.test('an index beyond the log', async (t) => {
+  rejects(t, follower({ log: log(1), commitIndex: 3, lastApplied: 1 }), applyEntry, 'IndexBeyondLog', 'applyEntry past the end');
+  rejects(
+    t,
+    leader({ log: log(1) }),
+    (s) => handleAppendEntriesResponse(s, aeResponse({ matchIndex: 5 })),
+    'IndexBeyondLog',
+    'a success acknowledging entries the leader does not have',
+  );
+  rejects(t, leader({ log: log(1), nextIndex: { s2: 5 } }), (s) => appendEntries(s, s2), 'IndexBeyondLog', 'nextIndex past the end');
+});
+
+t.test('a leader state whose per-peer indexes break TypeOK', async (t) => {
+  const missing: NodeState = { ...leader(), nextIndex: new Map([[s2, idx(1)]]) };
+  const zero = leader({ nextIndex: { s2: 0 } });
+  const negative = leader({ matchIndex: { s3: -1 } });
+  for (const s of [missing, zero, negative]) {
+    rejects(t, s, (x) => appendEntries(x, s2), 'InconsistentState', 'appendEntries');
+    rejects(t, s, advanceCommitIndex, 'InconsistentState', 'advanceCommitIndex');
+    rejects(t, s, (x) => handleAppendEntriesResponse(x, aeResponse()), 'InconsistentState', 'handleAppendEntriesResponse');
+  }
+});
+
+t.test('an action that is not enabled is a GuardFailed reason, not a change', async (t) => {
+  const f = follower({ currentTerm: 2 });
+  rejects(t, leader(), timeout, 'GuardFailed', 'Timeout');
+  rejects(t, f, (s) => requestVote(s, s2), 'GuardFailed', 'RequestVote');
+  rejects(t, f, becomeLeader, 'GuardFailed', 'BecomeLeader');
+  rejects(t, f, (s) => clientRequest(s, 'x'), 'GuardFailed', 'ClientRequest');
+  rejects(t, f, (s) => appendEntries(s, s2), 'GuardFailed', 'AppendEntries');
+  rejects(t, f, advanceCommitIndex, 'GuardFailed', 'AdvanceCommitIndex');
+  rejects(t, f, applyEntry, 'GuardFailed', 'ApplyEntry');
+  rejects(t, f, (s) => updateTerm(s, rvRequest({ term: 2 })), 'GuardFailed', 'UpdateTerm');
+  rejects(t, f, (s) => handleRequestVoteRequest(s, rvRequest({ term: 3 })), 'GuardFailed', 'HandleRequestVoteRequest');
+  rejects(t, f, (s) => handleRequestVoteResponse(s, rvResponse({ term: 1 })), 'GuardFailed', 'HandleRequestVoteResponse');
+  rejects(t, f, (s) => handleAppendEntriesRequest(s, aeRequest({ term: 3 })), 'GuardFailed', 'HandleAppendEntriesRequest');
+  rejects(t, f, (s) => handleAppendEntriesResponse(s, aeResponse({ term: 2 })), 'GuardFailed', 'HandleAppendEntriesResponse');
+  rejects(t, f, (s) => dropStaleResponse(s, aeResponse({ term: 2 })), 'GuardFailed', 'DropStaleResponse');
+});
+
+t.test('P-1: restart from a bad configuration or bad storage', async (t) => {
+  const servers = new Set([s1, s2, s3]);
+  const ok: PersistentState = { currentTerm: term(1), votedFor: null, log: [] };
+  const cases: [string, Parameters<typeof restart>, string][] = [
+    ['id outside the configuration', [{ id: id('s9'), servers }, new MemoryStorage(ok)], 'UnknownServer'],
+    ['malformed server id', [{ id: s1, servers: new Set([s1, id('')]) }, new MemoryStorage(ok)], 'MalformedInput'],
+    ['negative stored term', [{ id: s1, servers }, new MemoryStorage({ ...ok, currentTerm: -1 as never })], 'MalformedInput'],
+    ['stored entry without a value', [{ id: s1, servers }, new MemoryStorage({ ...ok, log: [{ term: 1 }] as never })], 'MalformedInput'],
+    ['vote for an unknown server', [{ id: s1, servers }, new MemoryStorage({ ...ok, votedFor: id('s9') })], 'UnknownServer'],
+  ];
+  for (const [what, args, kind] of cases) {
+    let r: ActionResult | undefined;
+    t.doesNotThrow(() => {
+      r = restart(...args);
+    });
+    t.match(r, { enabled: false, action: 'Restart', reason: { kind } }, what);
+  }
+});
+
+t.test('P-1: a persist batch with a bad write writes nothing', async (t) => {
+  const initial: PersistentState = { currentTerm: term(1), votedFor: null, log: log(1) };
+  const e = { term: term(1), value: 'v' };
+  const cases: [string, PersistWrite[], string][] = [
+    ['a log write past the end', [{ write: 'currentTerm', currentTerm: term(2) }, { write: 'log', from: idx(3), entries: [e] }], 'IndexBeyondLog'],
+    ['a log write at 0', [{ write: 'log', from: idx(0), entries: [e] }], 'IndexBeyondLog'],
+    ['a negative term', [{ write: 'currentTerm', currentTerm: term(-1) }], 'MalformedInput'],
+    ['a vote for ""', [{ write: 'votedFor', votedFor: id('') }], 'MalformedInput'],
+    ['an unknown write', [{ write: 'snapshot' } as never], 'MalformedInput'],
+    ['an entry without a term', [{ write: 'log', from: idx(2), entries: [{ value: 'v' } as never] }], 'MalformedInput'],
+  ];
+  for (const [what, writes, kind] of cases) {
+    const storage = new MemoryStorage(initial);
+    t.match(applyPersist(storage, writes), { ok: false, error: { kind } }, what);
+    t.equal(storage.load(), initial, `${what}: nothing written`);
+  }
+  const storage = new MemoryStorage(initial);
+  t.same(applyPersist(storage, [{ write: 'log', from: idx(2), entries: [e] }, { write: 'log', from: idx(3), entries: [e] }]), { ok: true }, 'a later write may extend an earlier one');
+});
