@@ -5,6 +5,9 @@ import { fixtureModel } from './fixtures.js';
 import { loadModel } from './model.js';
 import { formatSteps } from './counterexample.js';
 
+// Each case starts a worker or a process; the default 30 s per file is too short on 2 cores.
+t.setTimeout(600_000);
+
 t.test('a passing model: states counted, depth not invented', async (t) => {
   const r = await checkEmbedded(loadModel(...fixtureModel('counter', 'MCCounter')));
   t.equal(r.verdict, 'pass');

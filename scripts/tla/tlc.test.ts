@@ -8,6 +8,9 @@ import { loadModel } from './model.js';
 import { checkTlc, tlcArgs } from './tlc.js';
 import { loadVariant } from './variants.js';
 
+// Each case starts a worker or a process; the default 30 s per file is too short on 2 cores.
+t.setTimeout(600_000);
+
 /** A stored (uncompressed) zip with the given entry names, enough for the central-directory reader. */
 function zip(names: readonly string[]): Buffer {
   const locals: Buffer[] = [];

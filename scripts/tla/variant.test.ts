@@ -9,6 +9,9 @@ import { checkVariant } from './variant.js';
 import { loadVariant } from './variants.js';
 import { checkSpec } from './wasm.js';
 
+// Each case starts a worker or a process; the default 30 s per file is too short on 2 cores.
+t.setTimeout(600_000);
+
 const LIMITS = { maxStates: 100_000, maxDepth: 1000 };
 const counter = (): ReturnType<typeof loadModel> => loadModel(...fixtureModel('counter', 'MCCounter'));
 

@@ -57,7 +57,8 @@ const Failure = t.type({ ok: t.literal(false), error: t.string });
 const ExploredState = t.type({ display: t.record(t.string, t.string), json: TlaStateCodec });
 export type ExploredState = t.TypeOf<typeof ExploredState>;
 const InitResponse = t.type({ ok: t.literal(true), states: t.array(ExploredState), vars: t.array(t.string) });
-const Transition = t.type({ action: t.string, state: ExploredState });
+// `action` is the name of Next's top-level disjunct, or null (seen for bullet-less disjuncts).
+const Transition = t.type({ action: t.union([t.string, t.null]), state: ExploredState });
 const NextResponse = t.type({ ok: t.literal(true), transitions: t.array(Transition) });
 const EvalResponse = t.type({ ok: t.literal(true), json: TlaValueCodec, value: t.string });
 export type EvalResult = t.TypeOf<typeof EvalResponse>;
