@@ -72,8 +72,13 @@ t.test('a negative or non-integer term or index, or a field of the wrong type', 
 
 t.test('an unknown server as the peer of a leader or candidate step', async (t) => {
   rejects(t, candidate(), (s) => requestVote(s, id('s9')), 'UnknownServer', 'requestVote');
-  rejects(t, leader(), (s) => appendEntries(s, id('s9')), 'UnknownServer', 'appendEntries');
-  rejects(t, leader(), (s) => appendEntries(s, 7 as never), 'UnknownServer', 'appendEntries, not even a string');
+  rejects(t, leader(), (s) => appendEntries(s, id('s9'), 0), 'UnknownServer', 'appendEntries');
+  rejects(t, leader(), (s) => appendEntries(s, 7 as never, 0), 'UnknownServer', 'appendEntries, not even a string');
+});
+
+t.test('a count of entries that is negative or not an integer', async (t) => {
+  const l = leader({ log: log(1, 1), nextIndex: { s2: 1 } });
+  for (const n of [-1, 0.5, Number.NaN, '1' as never]) rejects(t, l, (s) => appendEntries(s, s2, n), 'MalformedInput', `n = ${String(n)}`);
 });
 
 t.test('a client command that is not a string', async (t) => {
@@ -89,7 +94,6 @@ t.test('an index beyond the log', async (t) => {
     'IndexBeyondLog',
     'a success acknowledging entries the leader does not have',
   );
-  rejects(t, leader({ log: log(1), nextIndex: { s2: 5 } }), (s) => appendEntries(s, s2), 'IndexBeyondLog', 'nextIndex past the end');
 });
 
 t.test('a leader state whose per-peer indexes break TypeOK', async (t) => {
@@ -97,7 +101,7 @@ t.test('a leader state whose per-peer indexes break TypeOK', async (t) => {
   const zero = leader({ nextIndex: { s2: 0 } });
   const negative = leader({ matchIndex: { s3: -1 } });
   for (const s of [missing, zero, negative]) {
-    rejects(t, s, (x) => appendEntries(x, s2), 'InconsistentState', 'appendEntries');
+    rejects(t, s, (x) => appendEntries(x, s2, 0), 'InconsistentState', 'appendEntries');
     rejects(t, s, advanceCommitIndex, 'InconsistentState', 'advanceCommitIndex');
     rejects(t, s, (x) => handleAppendEntriesResponse(x, aeResponse()), 'InconsistentState', 'handleAppendEntriesResponse');
   }
@@ -109,7 +113,7 @@ t.test('an action that is not enabled is a GuardFailed reason, not a change', as
   rejects(t, f, (s) => requestVote(s, s2), 'GuardFailed', 'RequestVote');
   rejects(t, f, becomeLeader, 'GuardFailed', 'BecomeLeader');
   rejects(t, f, (s) => clientRequest(s, 'x'), 'GuardFailed', 'ClientRequest');
-  rejects(t, f, (s) => appendEntries(s, s2), 'GuardFailed', 'AppendEntries');
+  rejects(t, f, (s) => appendEntries(s, s2, 0), 'GuardFailed', 'AppendEntries');
   rejects(t, f, advanceCommitIndex, 'GuardFailed', 'AdvanceCommitIndex');
   rejects(t, f, applyEntry, 'GuardFailed', 'ApplyEntry');
   rejects(t, f, (s) => updateTerm(s, rvRequest({ term: 2 })), 'GuardFailed', 'UpdateTerm');

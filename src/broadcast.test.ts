@@ -1,11 +1,10 @@
 // The driver's broadcast helper: the spec's one-peer steps, for every peer.
 import t from 'tap';
-import { broadcast } from './broadcast.js';
+import { broadcast, replicate } from './broadcast.js';
 import { requestVote } from './election.js';
-import { appendEntries } from './leader.js';
-import { candidate, follower, id, leader, s1, s2, s3 } from './testing.js';
+import { candidate, follower, id, leader, log, s1, s2, s3 } from './testing.js';
 
-t.test('C-1: a candidate asks every peer that has not voted', async (t) => {
+t.test('C-1 D-7: a candidate asks every peer that has not voted', async (t) => {
   const five = [s1, s2, s3, id('s4'), id('s5')];
   const b = broadcast(candidate({ servers: five, votesGranted: [s1, s3] }), requestVote);
   t.same(b.outputs.send.map((m) => m.to), [s2, 's4', 's5']);
@@ -14,7 +13,7 @@ t.test('C-1: a candidate asks every peer that has not voted', async (t) => {
 
 t.test('L-1: a leader sends every peer a heartbeat', async (t) => {
   const l = leader();
-  const b = broadcast(l, appendEntries);
+  const b = broadcast(l, replicate);
   t.same(b.outputs.send.map((m) => [m.type, m.to]), [
     ['AppendEntriesRequest', s2],
     ['AppendEntriesRequest', s3],
@@ -24,5 +23,14 @@ t.test('L-1: a leader sends every peer a heartbeat', async (t) => {
 });
 
 t.test('a follower broadcasts nothing', async (t) => {
-  t.equal(broadcast(follower(), appendEntries).skipped.length, 2);
+  t.equal(broadcast(follower(), replicate).skipped.length, 2);
+});
+
+t.test('L-3 D-7: replicate sends each peer every entry from its nextIndex on', async (t) => {
+  const l = leader({ currentTerm: 2, log: log(1, 2, 2), nextIndex: { s2: 2, s3: 4 } });
+  t.match(broadcast(l, replicate).outputs.send, [
+    { to: s2, prevLogIndex: 1, entries: log(1, 2, 2).slice(1) },
+    { to: s3, prevLogIndex: 3, entries: [] },
+  ]);
+  t.match(replicate(l, s1), { enabled: false, reason: { kind: 'GuardFailed' } }, 'not to itself');
 });

@@ -3,7 +3,7 @@
 // its steps) and stable storage. Random runs check the spec's invariants.
 import fc from 'fast-check';
 import t from 'tap';
-import { broadcast } from './broadcast.js';
+import { broadcast, replicate } from './broadcast.js';
 import type { Message, NodeId } from './codecs.js';
 import {
   advanceCommitIndex,
@@ -132,12 +132,12 @@ t.test('§5.2 §5.3: three servers elect a leader, replicate a put, commit and a
   c.perform(s1, becomeLeader(c.node(s1)));
   t.equal(c.node(s1).role, 'Leader');
   c.perform(s1, clientRequest(c.node(s1), encodeKvCommand({ op: 'put', key: 'k', value: 'v' })));
-  c.network.push(...broadcast(c.node(s1), appendEntries).outputs.send);
+  c.network.push(...broadcast(c.node(s1), replicate).outputs.send);
   while (c.network.length > 0) c.deliver(c.network[0] as Message);
   c.perform(s1, advanceCommitIndex(c.node(s1)));
   c.perform(s1, applyEntry(c.node(s1)));
   t.same([...(c.replicas.get(s1) as Replica<KvState>).state], [['k', 'v']], 'the leader applies once committed');
-  c.network.push(...broadcast(c.node(s1), appendEntries).outputs.send);
+  c.network.push(...broadcast(c.node(s1), replicate).outputs.send);
   while (c.network.length > 0) c.deliver(c.network[0] as Message);
   for (const i of [s2, s3]) {
     c.perform(i, applyEntry(c.node(i)));
@@ -158,7 +158,7 @@ const weights = {
   becomeLeader: 4,
   clientRequest: 4,
   replicate: 6,
-  replicateOne: 2,
+  replicateSome: 2,
   advanceCommitIndex: 4,
   applyEntry: 4,
   restart: 1,
@@ -192,8 +192,14 @@ function drive(c: Cluster, [k, a, b]: [number, number, number]): void {
       c.perform(i, clientRequest(c.node(i), encodeKvCommand({ op: 'put', key: `k${b % 3}`, value: `${a}` })));
       break;
     }
-    case 'replicate': { const i = pick('Leader'); sendAll(i, broadcast(c.node(i), appendEntries)); break; }
-    case 'replicateOne': { const i = pick('Leader'); c.perform(i, appendEntries(c.node(i), peer)); break; }
+    case 'replicate': { const i = pick('Leader'); sendAll(i, broadcast(c.node(i), replicate)); break; }
+    case 'replicateSome': {
+      // D-7: any number of the entries from nextIndex on.
+      const i = pick('Leader');
+      const s = c.node(i);
+      c.perform(i, appendEntries(s, peer, b % (s.log.length + 1)));
+      break;
+    }
     case 'advanceCommitIndex': { const i = pick('Leader'); c.perform(i, advanceCommitIndex(c.node(i))); break; }
     case 'applyEntry': { const i = c.ids[a % c.ids.length] as NodeId; c.perform(i, applyEntry(c.node(i))); break; }
     case 'restart': c.restart(c.ids[a % c.ids.length] as NodeId); break;

@@ -4,8 +4,11 @@
 // then send; apply), or why the action is not enabled.
 //
 // DropMessage(m) and DuplicateMessage(m) are the network's actions, not a
-// server's: they belong to a driver that owns the bag of messages in
-// flight, so the core has no function for them.
+// server's (D-1): they belong to a driver that owns the bag of messages in
+// flight, so the core has no function for them. So do timers (D-6: Timeout
+// is an input, taken whenever the driver says) and broadcast (D-7: see
+// broadcast.ts). Membership changes, snapshots and client sessions are out
+// of scope (D-11).
 
 export { restart } from './restart.js';
 export { timeout, requestVote, becomeLeader } from './election.js';
@@ -50,4 +53,4 @@ export type { Config, NodeState, Follower, Candidate, Leader, Role } from './sta
 export { MemoryStorage, applyPersist, type Storage, type PersistResult } from './storage.js';
 export * from './state-machine.js';
 export { kv, encodeKvCommand, decodeKvCommand, type KvCommand, type KvState, type KvResult } from './kv.js';
-export { broadcast, type Broadcast } from './broadcast.js';
+export { broadcast, replicate, type Broadcast } from './broadcast.js';

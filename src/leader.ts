@@ -1,10 +1,10 @@
 // leader: a leader's own steps: take a client's command (L-2) and send a
-// peer the entries it lacks, or a heartbeat (L-1, L-3) (§5.3).
+// peer entries it lacks, or a heartbeat (L-1, L-3) (§5.3).
 import { toIndex, type NodeId } from './codecs.js';
 import { malformed } from './decode.js';
 import { checkLeader } from './leader-state.js';
-import { entriesFrom, lastIndex, termAt } from './log.js';
-import { badInput, enabled, Guard, guardFailed, indexBeyondLog, unknownServer, type ActionResult } from './result.js';
+import { lastIndex, termAt } from './log.js';
+import { badInput, enabled, Guard, guardFailed, unknownServer, type ActionResult } from './result.js';
 import { indexOf, type NodeState } from './state.js';
 
 /**
@@ -29,14 +29,18 @@ export function clientRequest(s: NodeState, v: string): ActionResult {
 }
 
 /**
- * appendEntries: AppendEntries(i, j). L-3: a leader sends peer j every
- * entry from nextIndex[j] on, with the index and term of the entry before
- * them for AE-2; L-1: with no entries (nextIndex past the end of the log)
- * it is a heartbeat. One peer a step; a driver broadcasts.
+ * appendEntries: AppendEntries(i, j, n). L-3: a leader sends peer j the n
+ * entries that start at nextIndex[j], with the index and term of the entry
+ * before them for AE-2; L-1: with n = 0 it is a heartbeat. D-7: n may be
+ * less than all the entries past nextIndex[j], and one peer is sent to a
+ * step; a driver broadcasts (see broadcast.ts, sendAll).
  */
-export function appendEntries(s: NodeState, j: NodeId): ActionResult {
+export function appendEntries(s: NodeState, j: NodeId, n: number): ActionResult {
   const action = 'AppendEntries';
   if (!s.servers.has(j)) return badInput(action, unknownServer('j', j));
+  if (!Number.isSafeInteger(n) || n < 0) {
+    return badInput(action, malformed('AppendEntries', [{ path: 'n', expected: 'a non-negative integer', actual: n }]));
+  }
   if (s.role !== 'Leader') return guardFailed(action, Guard.leader, `${s.id} is a ${s.role}, not a Leader`);
   if (j === s.id) return guardFailed(action, Guard.peer, `${j} is this server, not a peer`);
   const broken = checkLeader(s);
@@ -44,8 +48,13 @@ export function appendEntries(s: NodeState, j: NodeId): ActionResult {
   const nextIndex = indexOf(s.nextIndex, j);
   const prevLogIndex = toIndex(nextIndex - 1);
   const prevLogTerm = termAt(s.log, prevLogIndex);
-  if (prevLogTerm === undefined) {
-    return badInput(action, indexBeyondLog(`nextIndex[${j}] - 1`, prevLogIndex, lastIndex(s.log)));
+  // prevLogTerm is undefined only when nextIndex - 1 is past the end, which fails the guard for every n.
+  if (prevLogTerm === undefined || nextIndex + n - 1 > lastIndex(s.log)) {
+    return guardFailed(
+      action,
+      Guard.entriesInLog,
+      `nextIndex[${j}] = ${nextIndex}: the log (last index ${lastIndex(s.log)}) has no ${n} entries from there`,
+    );
   }
   return enabled(action, s, {
     send: [
@@ -57,7 +66,7 @@ export function appendEntries(s: NodeState, j: NodeId): ActionResult {
         leaderId: s.id,
         prevLogIndex,
         prevLogTerm,
-        entries: entriesFrom(s.log, nextIndex),
+        entries: s.log.slice(prevLogIndex, prevLogIndex + n),
         leaderCommit: s.commitIndex,
       },
     ],

@@ -1,6 +1,6 @@
 // Log helpers: the spec's indexes (first entry 1, 0 for "none").
 import t from 'tap';
-import { checkLogWrite, entriesFrom, entryAt, lastIndex, lastTerm, termAt, truncateAndAppend } from './log.js';
+import { checkLogWrite, entryAt, lastIndex, lastTerm, termAt, truncateAndAppend } from './log.js';
 import { idx, log } from './testing.js';
 
 t.test('LastTerm and Len', async (t) => {
@@ -16,12 +16,6 @@ t.test('entryAt and termAt: index 0 is before the log, past the end is nothing',
   t.equal(termAt(l, 0), 0);
   t.equal(termAt(l, 1), 1);
   t.equal(termAt(l, 3), undefined);
-});
-
-t.test('entriesFrom is SubSeq(log, n, Len(log))', async (t) => {
-  const l = log(1, 2, 3);
-  t.same(entriesFrom(l, idx(2)), l.slice(1));
-  t.same(entriesFrom(l, idx(4)), []);
 });
 
 t.test('AE-3 AE-4: truncate-and-append, and the writes that would leave a gap', async (t) => {

@@ -23,11 +23,6 @@ export function termAt(log: Log, n: number): Term | undefined {
   return n === 0 ? toTerm(0) : entryAt(log, n)?.term;
 }
 
-/** entriesFrom: SubSeq(log, n, Len(log)) for n >= 1; empty when n is past the end. */
-export function entriesFrom(log: Log, n: LogIndex): readonly Entry[] {
-  return log.slice(Math.max(n, 1) - 1);
-}
-
 /**
  * truncateAndAppend: delete the entries at `from` and after, then append
  * `entries` (the first goes to index `from`). Requires 1 <= from <= Len + 1,

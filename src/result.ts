@@ -52,6 +52,7 @@ export const Guard = {
   leader: 'state[i] = Leader',
   peerWithoutVote: 'j \\in Peers(i) \\ votesGranted[i]',
   peer: 'j \\in Peers(i)',
+  entriesInLog: 'nextIndex[i][j] + n - 1 <= Len(log[i])',
   quorum: 'HasQuorum(votesGranted[i])',
   committable: 'CommittableIndexes(i) # {}',
   unapplied: 'commitIndex[i] > lastApplied[i]',
