@@ -84,7 +84,7 @@ t.test('AE-5 §5.3: if leaderCommit > commitIndex, set commitIndex = min(leaderC
   t.equal(long.state.commitIndex, 3, 'as far as the leader has committed');
 });
 
-t.test('AE-5 §5.3: commitIndex never moves back', async (t) => {
+t.test('AE-5 D-9 §5.3: commitIndex never moves back', async (t) => {
   const m = aeRequest({ prevLogIndex: 1, leaderCommit: 5 });
   t.equal(followerCommitIndex(idx(3), m), 3, 'a request vouching for less than is committed');
   t.equal(followerCommitIndex(idx(3), aeRequest({ leaderCommit: 2 })), 3, 'leaderCommit not above commitIndex');
@@ -95,7 +95,7 @@ t.test('D-2: a success reports prevLogIndex + Len(entries), a failure 0', async 
   t.same(ok.outputs.send, reply(1, true, 1, 1), 'a heartbeat vouches for prevLogIndex');
 });
 
-t.test('C-3 §5.2: a candidate that hears from the leader of its term becomes a follower', async (t) => {
+t.test('C-3 D-9 D-10 §5.2: a candidate that hears from the leader of its term becomes a follower', async (t) => {
   const r = step(handleAppendEntriesRequest(candidate({ currentTerm: 2 }), aeRequest({ term: 2 })));
   t.equal(r.state.role, 'Follower');
   t.notOk('votesGranted' in r.state, 'a follower has no votesGranted');

@@ -44,8 +44,8 @@ export function newLogWrite(
 /**
  * followerCommitIndex: FollowerCommitIndex(i, m). AE-5: if leaderCommit >
  * commitIndex, set commitIndex = min(leaderCommit, index of last new
- * entry); it never moves back (a reordered request carries an older
- * leaderCommit or fewer entries).
+ * entry). D-9: it never moves back (a late request can vouch for fewer
+ * entries than are already committed).
  */
 export function followerCommitIndex(commitIndex: LogIndex, m: AppendEntriesRequest): LogIndex {
   if (!(m.leaderCommit > commitIndex)) return commitIndex;
@@ -93,7 +93,8 @@ export function handleAppendEntriesRequest(s: NodeState, input: Message): Action
   });
   // AE-1: reply false if term < currentTerm.
   if (!current) return enabled(action, s, { send: [reply(false, 0)] });
-  // C-3: the sender is the leader of this term.
+  // C-3, D-9: the sender is the leader of this term (a newer term went
+  // through ALL-2 first). D-10: leaving a role drops its fields.
   const follower = toFollower(s);
   // AE-2: reply false if the log has no matching entry at prevLogIndex.
   if (!logOk(s.log, m)) return enabled(action, follower, { send: [reply(false, 0)] });

@@ -46,7 +46,7 @@ t.test('an unknown type, or no object at all', async (t) => {
   t.same(problems([]), [['', 'a message (an object)']]);
 });
 
-t.test('MessageOk: a server does not message itself, and the candidate or leader is the sender', async (t) => {
+t.test('D-1 MessageOk: a server does not message itself, and the candidate or leader is the sender', async (t) => {
   t.same(problems({ ...rvResponse(), to: 's2' }), [['to', 'a server other than the sender (from)']]);
   t.same(problems({ ...rvRequest(), candidateId: 's3' }), [['candidateId', 'the sender (s2)']]);
   t.same(problems({ ...aeRequest(), leaderId: 's3' }), [['leaderId', 'the sender (s2)']]);

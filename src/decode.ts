@@ -55,7 +55,7 @@ export function decodeWith<A>(codec: t.Decoder<unknown, A>, what: string, input:
   return { ok: true, value: decoded.right };
 }
 
-/** senderProblems: MessageOk's cross-field rules: from # to, candidateId = from, leaderId = from. */
+/** senderProblems: MessageOk's cross-field rules: from # to, and (D-1) candidateId = from, leaderId = from. */
 function senderProblems(m: Message): Problem[] {
   const self: Problem[] =
     m.from === m.to ? [{ path: 'to', expected: 'a server other than the sender (from)', actual: m.to }] : [];

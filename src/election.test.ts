@@ -4,7 +4,7 @@ import { becomeLeader, requestVote, timeout } from './election.js';
 import { Guard } from './result.js';
 import { candidate, follower, id, leader, log, s1, s2, s3, step } from './testing.js';
 
-t.test('F-2 §5.2: a follower whose election timeout elapses becomes a candidate', async (t) => {
+t.test('F-2 D-6 §5.2: a follower whose election timeout elapses becomes a candidate, whenever the driver says', async (t) => {
   const next = step(timeout(follower({ currentTerm: 1 }))).state;
   t.equal(next.role, 'Candidate');
 });

@@ -11,6 +11,7 @@ import { peers, toCandidate, toLeader, type NodeState } from './state.js';
  * election timeout becomes a candidate; C-4: so does a candidate whose
  * election timed out. C-1: the candidate increments currentTerm and votes
  * for itself; both are persisted before any RequestVote is sent (P-1).
+ * D-6: there is no timer here; the driver decides when a timeout elapses.
  */
 export function timeout(s: NodeState): ActionResult {
   if (s.role === 'Leader') {
@@ -29,7 +30,7 @@ export function timeout(s: NodeState): ActionResult {
 /**
  * requestVote: RequestVote(i, j). C-1: a candidate sends a RequestVote RPC
  * to peer j, which has not granted its vote yet, carrying its last log
- * index and term for RV-2. One peer a step; a driver broadcasts.
+ * index and term for RV-2. One peer a step (D-7); a driver broadcasts.
  */
 export function requestVote(s: NodeState, j: NodeId): ActionResult {
   if (!s.servers.has(j)) return badInput('RequestVote', unknownServer('j', j));

@@ -8,7 +8,7 @@ import { idx, term } from './testing.js';
 const applied = (index: number, value: string): Applied => ({ index: idx(index), entry: { term: term(1), value } });
 const put = (key: string, value: string) => encodeKvCommand({ op: 'put', key, value });
 
-t.test('ALL-1 §5.3: entries are applied in log order, each once', async (t) => {
+t.test('ALL-1 D-8 §5.3: entries are applied in log order, each once', async (t) => {
   const r = applyToReplica(kv, initialReplica(kv), [applied(1, put('a', '1')), applied(2, put('a', '2'))]);
   if (!r.ok) return t.fail(r.error.message);
   t.equal(r.replica.lastApplied, 2);

@@ -2,6 +2,8 @@
 // entries reach it through ApplyEntry's `apply` output (ALL-1), one at a
 // time and in log order; a replica checks that order, so a driver that
 // skips or repeats an entry gets an error instead of a diverged state.
+// D-8: the spec only advances lastApplied; the machine itself, and the
+// reply to the client, live here and in the driver.
 import { toIndex, type LogIndex } from './codecs.js';
 import type { Decoded, MalformedInput } from './decode.js';
 import type { Applied } from './result.js';

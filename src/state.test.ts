@@ -5,7 +5,7 @@ import type { LogIndex, NodeId } from './codecs.js';
 import { indexOf, peers, toCandidate, toFollower, toLeader, type Follower, type NodeState } from './state.js';
 import { follower, idx, leader, s1, s2, s3 } from './testing.js';
 
-t.test('RoleFieldsClean: leaving a role drops its fields', async (t) => {
+t.test('D-10 RoleFieldsClean: leaving a role drops its fields', async (t) => {
   const l = leader();
   t.same(Object.keys(toFollower(l)).sort(), ['commitIndex', 'currentTerm', 'id', 'lastApplied', 'log', 'role', 'servers', 'votedFor']);
   const c = toCandidate(l, new Set([s1]));
@@ -22,7 +22,7 @@ t.test('indexOf reads a per-peer index; a missing peer reads as 0 (checkLeader r
   t.equal(indexOf(new Map<NodeId, LogIndex>(), s2), 0);
 });
 
-t.test('type-level: a follower or candidate with leader fields cannot be written down', async (t) => {
+t.test('D-10 type-level: a role\'s fields cannot be written on another role', async (t) => {
   const base = follower();
   // @ts-expect-error a follower has no nextIndex
   const f: Follower = { ...base, nextIndex: new Map() };

@@ -13,10 +13,10 @@
 //   matchIndex[i]        matchIndex        Leader only, over Peers(i)
 //   Server               servers           all (the configuration)
 //
-// The spec resets votesGranted, nextIndex and matchIndex to their initial
-// values when a server leaves the role that uses them (RoleFieldsClean);
-// here those fields exist only on their role, so a follower with a
-// nextIndex cannot be written down.
+// D-10: the spec resets votesGranted, nextIndex and matchIndex to their
+// initial values when a server leaves the role that uses them
+// (RoleFieldsClean); here those fields exist only on their role, so a
+// follower with a nextIndex cannot be written down.
 import type { Log, LogIndex, NodeId, Term } from './codecs.js';
 
 /** Config: this server and the cluster configuration (the spec's Server), which includes it. */
