@@ -12,7 +12,7 @@ import { type MappedText, originOf } from './mapped.js';
 import type { LoadedModel } from './model.js';
 import type { CheckResult } from './result.js';
 import { parseDisplayTrace } from './trace.js';
-import { type CheckVariant, HISTORY_PREFIX, checkVariant } from './variant.js';
+import { type CheckVariant, STEP_FLAG_PREFIX, checkVariant } from './variant.js';
 import { type CheckResponse, CheckResponseCodec, checkerVersion } from './wasm.js';
 
 export type { CheckResult, Verdict, Violated } from './result.js';
@@ -110,7 +110,7 @@ function interpret(model: LoadedModel, variant: CheckVariant, r: CheckResponse, 
 function violation(model: LoadedModel, variant: CheckVariant, r: CheckResponse, base: Base): CheckResult {
   const index = Number(/Invariant (\d+) violated/.exec(r.error_message ?? '')?.[1]);
   const violated = variant.invariants[index] ?? { name: r.error_message ?? '?', kind: 'invariant' as const };
-  const vars = [...model.combined.variables, ...variant.actionProperties.map((a) => `${HISTORY_PREFIX}${a.name}`)];
+  const vars = [...model.combined.variables, ...variant.actionProperties.map((a) => `${STEP_FLAG_PREFIX}${a.name}`)];
   const rawTrace = parseDisplayTrace(r.trace?.[0] ?? '', vars);
   const depthNote = `${rawTrace.length} (length of the counterexample, in states)`;
   const common = { ...base, states: r.states_explored, depth: rawTrace.length, depthNote, verdict: 'violation' as const, violated, rawTrace };

@@ -62,7 +62,7 @@ t.test('labelTrace recovers actions; a trace that is not a run is rejected', asy
   const s = stepper();
   const trace = [
     { count: '[a |-> 0, b |-> 0]', hist: '<<>>' },
-    { count: '[a |-> 0, b |-> 1]', hist: '<<"b">>', __hist_X: '<<>>' },
+    { count: '[a |-> 0, b |-> 1]', hist: '<<"b">>', __ok_X: 'true' },
     { count: '[a |-> 0, b |-> 0]', hist: '<<"b">>' },
   ];
   const steps = labelTrace(s, trace);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { combine } from './combine.js';
@@ -25,7 +26,7 @@ t.test('action property shape: [][Step(<<v>>, <<v\'>>)]_vars', async (t) => {
 
 t.test('defect 3: an action property is checked as a history invariant', async (t) => {
   const v = checkVariant(counter());
-  t.match(v.spec.text, /^VARIABLES count, hist, __hist_HistGrows$/m);
+  t.match(v.spec.text, /^VARIABLES count, hist, __ok_HistGrows$/m);
   t.match(v.cfg, /^INVARIANTS TypeOK Bounded __Prop_HistGrows$/m);
   t.same(v.invariants[2], { name: 'HistGrows', kind: 'action property' });
   t.notMatch(v.cfg, /PROPERTY/);
@@ -35,6 +36,18 @@ t.test('defect 3: an action property is checked as a history invariant', async (
   t.equal(r.verdict, 'violation');
   t.same(r.violated, { name: 'HistGrows', kind: 'action property' });
   t.equal(r.counterexample?.at(-1)?.action.name, 'Reset', 'the last step is the one that shrinks the history');
+});
+
+t.test('the step flag does not change the state count of a passing run', async (t) => {
+  const [mc, cfg] = fixtureModel('counter', 'MCCounter');
+  const files = Object.fromEntries(['Counter.tla', 'MCCounter.tla'].map((f) => [f, fs.readFileSync(path.join(path.dirname(mc), f), 'utf8')]));
+  const noProperty = fs.readFileSync(cfg, 'utf8').replace(/^PROPERTY .*$/m, '');
+  const dir = t.testdir({ ...files, 'MCCounter.cfg': noProperty });
+  const without = await checkEmbedded(loadModel(`${dir}/MCCounter.tla`, `${dir}/MCCounter.cfg`));
+  const withFlag = await checkEmbedded(counter());
+  t.equal(without.verdict, 'pass');
+  t.equal(withFlag.verdict, 'pass');
+  t.equal(withFlag.states, without.states);
 });
 
 t.test('defect 3 is real: tla-checker cannot evaluate [][A]_v', async (t) => {

@@ -7,8 +7,13 @@
 //   checked but has no successors. ACTION_CONSTRAINT (ignored by tla-checker with a warning)
 //   is conjoined to Next the same way, which is TLC's semantics for it.
 // - Action properties `P == [][PStep(X, X')]_v` (not evaluable by tla-checker) become a
-//   history variable `__hist_P` holding <<X, v>> of the previous state, and an invariant
-//   `__hist_P = <<>> \/ PStep(__hist_P[1], X) \/ __hist_P[2] = v`.
+//   step flag `__ok_P`: TRUE initially, and set by every step of Next to
+//   `PStep(X, X') \/ UNCHANGED v`; the invariant `__ok_P` fails exactly in the state reached
+//   by a step that violates P. This is the history-variable workaround with the history
+//   reduced to its verdict: in a passing run the flag is always TRUE, so the state count is
+//   the same as without it (a variable holding the previous snapshot, measured on MCRaft2,
+//   multiplied the states). tla-checker cannot prime an operator (`vars' = vars` makes the
+//   definition vanish silently), hence UNCHANGED.
 // - Other temporal properties are not checked at all (and reported as such).
 //
 // Label variant (stepping): a variable `__action` set by every disjunct of Next to
@@ -24,7 +29,7 @@ import type { LoadedModel } from './model.js';
 import { type ActionProperty, classifyProperty } from './properties.js';
 
 export const LABEL_VARIABLE = '__action';
-export const HISTORY_PREFIX = '__hist_';
+export const STEP_FLAG_PREFIX = '__ok_';
 
 import type { Unchecked } from './result.js';
 export type { Unchecked };
@@ -68,13 +73,13 @@ export function checkVariant(model: LoadedModel): CheckVariant {
   const classified = model.cfg.properties.map((p) => classifyProperty(p.name, model.defs.get(p.name)?.def.body));
   const actions = classified.filter((c): c is ActionProperty => c.kind === 'action');
   const unchecked = classified.flatMap((c) => (c.kind === 'unchecked' ? [{ name: c.name, reason: c.reason }] : []));
-  const hist = (a: ActionProperty): string => `${HISTORY_PREFIX}${a.name}`;
+  const flag = (a: ActionProperty): string => `${STEP_FLAG_PREFIX}${a.name}`;
   const appendix = [
-    `__Init == ${[model.init, ...actions.map((a) => `${hist(a)} = <<>>`)].join(' /\\ ')}\n`,
-    guardedNext(model, model.next, actions.map((a) => `${hist(a)}' = <<${a.snapshot}, ${a.subscript}>>`)),
-    ...actions.map((a) => `__Prop_${a.name} == ${hist(a)} = <<>> \\/ ${a.step}(${hist(a)}[1], ${a.snapshot}) \\/ ${hist(a)}[2] = ${a.subscript}\n`),
+    `__Init == ${[model.init, ...actions.map((a) => `${flag(a)} = TRUE`)].join(' /\\ ')}\n`,
+    guardedNext(model, model.next, actions.map((a) => `${flag(a)}' = (${a.step}(${a.snapshot}, ${primed(a.snapshot)}) \\/ UNCHANGED ${a.subscript})`)),
+    ...actions.map((a) => `__Prop_${a.name} == ${flag(a)}\n`),
   ].join('');
-  const spec = combine(model.mcPath, { overrides: model.overrides, substitutions: model.substitutions, extraVariables: actions.map(hist), appendix });
+  const spec = combine(model.mcPath, { overrides: model.overrides, substitutions: model.substitutions, extraVariables: actions.map(flag), appendix });
   const invariants = [
     ...model.cfg.invariants.map((i) => ({ name: i.name, kind: 'invariant' as const })),
     ...actions.map((a) => ({ name: a.name, kind: 'action property' as const })),
@@ -83,8 +88,13 @@ export function checkVariant(model: LoadedModel): CheckVariant {
   return { spec, cfg: cfgText(model, cfgInvariants), invariants, actionProperties: actions, unchecked, notes: notesFor(model, actions) };
 }
 
+/** `<<a, b>>` -> `<<a', b'>>` (the snapshot is a tuple of variables, see properties.ts). */
+function primed(snapshot: string): string {
+  return snapshot.replace(/\w+/g, (v) => `${v}'`);
+}
+
 function notesFor(model: LoadedModel, actions: readonly ActionProperty[]): string[] {
-  const notes = actions.map((a) => `action property ${a.name} checked as a history invariant (variable ${HISTORY_PREFIX}${a.name}); the state count includes it and differs from TLC's`);
+  const notes = actions.map((a) => `action property ${a.name} checked as an invariant over a step flag (variable ${STEP_FLAG_PREFIX}${a.name}, TRUE in every state of a passing run)`);
   if (model.cfg.constraints.length > 0) notes.push('CONSTRAINT applied as in TLC: a state outside it is checked, not expanded, and counted');
   if (model.cfg.checkDeadlock === true) notes.push('CHECK_DEADLOCK TRUE is ignored: deadlock is not checked');
   return notes;
