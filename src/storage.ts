@@ -4,7 +4,7 @@
 // `persist` writes (applyPersist) before sending that step's messages.
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { closed, Entry, LogIndex, NodeId, orNull, Term, toIndex, type Log, type PersistentState } from './codecs.js';
+import { closed, Entry, LogIndex, NodeId, orNull, Term, toIndex, toTerm, type Log, type PersistentState } from './codecs.js';
 import { decodeWith, malformed } from './decode.js';
 import { checkLogWrite, truncateAndAppend } from './log.js';
 import type { BadInput, PersistWrite } from './result.js';
@@ -23,7 +23,7 @@ export interface Storage {
 export class MemoryStorage implements Storage {
   private state: PersistentState;
 
-  constructor(initial: PersistentState = { currentTerm: 0 as Term, votedFor: null, log: [] }) {
+  constructor(initial: PersistentState = { currentTerm: toTerm(0), votedFor: null, log: [] }) {
     this.state = initial;
   }
 
