@@ -108,7 +108,10 @@ function caught(r: CheckResult): boolean {
 }
 
 async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void, log: (s: string) => void) {
-  const models = selectModels(discoverModels(o.specDir), o.models, o.full, o.specDir);
+  const all = discoverModels(o.specDir);
+  const models = selectModels(all, o.models, o.full, o.specDir);
+  const skipped = all.length - models.length;
+  if (o.models.length === 0 && skipped > 0) out(`(${skipped} full-tier model${skipped === 1 ? '' : 's'} not run: add --full)`);
   const variantFiles = o.broken ? listVariants(path.join(o.specDir, 'broken')) : [];
   const loaded = models.map((m) => loadModel(m.tla, m.cfg));
   const variants = variantFiles.map((f) => loadVariant(f, o.specDir));
