@@ -79,4 +79,6 @@ t.test('variant header comments', async (t) => {
     why: 'votes twice',
   });
   t.same(parseVariantHeader('A == 1\n'), {});
+  const multi = '---- MODULE V ----\n\\* model: MCRaft3\n\\* expect: violation\n\\* why: AE-5 without the min: a follower\n\\*      takes leaderCommit.\n\\* unrelated comment\nA == 1\n====\n';
+  t.equal(parseVariantHeader(multi).why, 'AE-5 without the min: a follower takes leaderCommit.');
 });

@@ -202,9 +202,19 @@ export type VariantHeader = { readonly model?: string; readonly expect?: string;
 
 export function parseVariantHeader(text: string): VariantHeader {
   const out: { model?: string; expect?: string; why?: string } = {};
+  let last: 'model' | 'expect' | 'why' | undefined;
   for (const line of text.split('\n')) {
     const m = /^\s*\\\*\s*(model|expect|why)\s*:\s*(.*?)\s*$/.exec(line);
-    if (m?.[1] === 'model' || m?.[1] === 'expect' || m?.[1] === 'why') out[m[1]] ??= m[2] ?? '';
+    const key = m?.[1];
+    if ((key === 'model' || key === 'expect' || key === 'why') && out[key] === undefined) {
+      out[key] = m?.[2] ?? '';
+      last = key;
+      continue;
+    }
+    // `\*      more text` right after a header line continues it.
+    const more = /^\s*\\\*\s{2,}(\S.*?)\s*$/.exec(line);
+    if (last !== undefined && more?.[1] !== undefined) out[last] = `${out[last] ?? ''} ${more[1]}`;
+    else last = undefined;
   }
   return out;
 }
