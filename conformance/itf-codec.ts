@@ -1,0 +1,348 @@
+// itf-codec: io-ts codecs for the values of the Informal Trace Format (ITF,
+// traces/README.md "Values"): integers as {"#bigint": "42"} or plain JSON
+// integers, strings, booleans, sequences as arrays, {"#set"}, {"#map"},
+// {"#tup"} and records as closed JSON objects.
+//
+// Each codec is an io-ts Type (decode gives an Either with t.Errors whose
+// context is the JSON path and whose message is what was expected), but
+// decodes through `run`, which threads a linked path instead of io-ts'
+// copied context arrays: a trace repeats the whole state at every step, so
+// the decoder is on the replay's hot path. The path is turned into an io-ts
+// context only when decoding fails.
+import * as t from 'io-ts';
+
+/** Path: the JSON path to a value, innermost key first (null is the root `$`). */
+export type Path = { readonly up: Path; readonly key: string | number } | null;
+
+export const at = (up: Path, key: string | number): Path => ({ up, key });
+
+/** Fail: why a value does not decode: where, what was expected, what was there. */
+export class Fail {
+  constructor(
+    readonly path: Path,
+    readonly expected: string,
+    readonly actual: unknown,
+  ) {}
+}
+
+export type Run<A> = (u: unknown, path: Path) => A | Fail;
+
+/** keysOf: the path from the root as a list of keys. */
+export function keysOf(path: Path): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let p = path; p !== null; p = p.up) keys.push(p.key);
+  return keys.reverse();
+}
+
+/** formatPath: a JSON path in the `$.states[7].log.#map[1][1][0].term` notation. */
+export function formatPath(keys: readonly (string | number)[]): string {
+  let s = '$';
+  for (const k of keys) s += typeof k === 'number' || /^\d+$/.test(k) ? `[${k}]` : `.${k}`;
+  return s;
+}
+
+/** show: a value as it appears in a message (`nothing` for a missing field). */
+export function show(u: unknown): string {
+  if (u === undefined) return 'nothing';
+  const s = JSON.stringify(u);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** describeFail: `$.path: expected X, got Y`, the one-line form of a failure. */
+export function describeFail(f: Fail, prefix: Path = null): string {
+  return `${formatPath([...keysOf(prefix), ...keysOf(f.path)])}: expected ${f.expected}, got ${show(f.actual)}`;
+}
+
+/**
+ * ItfType: an io-ts codec that decodes through `run`. `is` says whether a
+ * value already has the decoded type; `encode` writes the ITF form.
+ */
+export class ItfType<A, O = unknown> extends t.Type<A, O, unknown> {
+  constructor(
+    name: string,
+    is: t.Is<A>,
+    readonly run: Run<A>,
+    encode: t.Encode<A, O>,
+  ) {
+    super(
+      name,
+      is,
+      (u, c) => {
+        const r = run(u, null);
+        if (!(r instanceof Fail)) return t.success(r);
+        const context = [...c, ...keysOf(r.path).map((key) => ({ key: String(key), type: t.unknown, actual: undefined }))];
+        return t.failure(r.actual, context, r.expected);
+      },
+      encode,
+    );
+  }
+}
+
+/** Mixed: any ItfType, as io-ts' t.Mixed (encode makes ItfType<A> invariant in A). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Mixed = ItfType<any, any>;
+
+export type TypeOf<C> = C extends ItfType<infer A, infer _O> ? A : never;
+
+/** pathOfError: the JSON path of an io-ts error (for codecs composed by io-ts itself). */
+export function describeError(e: t.ValidationError): string {
+  const keys = e.context.slice(1).map((c) => c.key);
+  const expected = e.message ?? e.context[e.context.length - 1]?.type.name ?? 'a value';
+  return `${formatPath(keys)}: expected ${expected}, got ${show(e.value)}`;
+}
+
+function isRecord(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u);
+}
+
+/** onlyKey: u is an object whose one key is `tag`; its value, or undefined. */
+function tagged(u: unknown, tag: string): unknown {
+  if (!isRecord(u)) return undefined;
+  let n = 0;
+  for (const _ in u) n += 1;
+  return n === 1 ? u[tag] : undefined;
+}
+
+const BIGINT = /^-?(0|[1-9]\d*)$/;
+
+/** int: an integer, {"#bigint": "-3"} or a plain JSON integer, within JavaScript's safe range. */
+export const int = new ItfType<number>(
+  'integer',
+  (u): u is number => Number.isSafeInteger(u),
+  (u, path) => {
+    if (typeof u === 'number') return Number.isSafeInteger(u) ? u : new Fail(path, 'integer', u);
+    const digits = tagged(u, '#bigint');
+    if (typeof digits !== 'string' || !BIGINT.test(digits)) return new Fail(path, 'integer', u);
+    const n = Number(digits);
+    return Number.isSafeInteger(n) ? n : new Fail(path, `integer of at most ${Number.MAX_SAFE_INTEGER}`, u);
+  },
+  (n) => ({ '#bigint': String(n) }),
+);
+
+/** nat: a non-negative integer (the spec's Nat). */
+export const nat = new ItfType<number>(
+  'non-negative integer',
+  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
+  (u, path) => {
+    const n = int.run(u, path);
+    return n instanceof Fail || n >= 0 ? n : new Fail(path, 'non-negative integer', u);
+  },
+  int.encode,
+);
+
+/** positive: an integer of at least 1 (copies of a message in flight). */
+export const positive = new ItfType<number>(
+  'positive integer',
+  (u): u is number => Number.isSafeInteger(u) && (u as number) >= 1,
+  (u, path) => {
+    const n = int.run(u, path);
+    return n instanceof Fail || n >= 1 ? n : new Fail(path, 'positive integer', u);
+  },
+  int.encode,
+);
+
+export const str = new ItfType<string, string>(
+  'string',
+  (u): u is string => typeof u === 'string',
+  (u, path) => (typeof u === 'string' ? u : new Fail(path, 'string', u)),
+  (s) => s,
+);
+
+export const bool = new ItfType<boolean, boolean>(
+  'boolean',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, path) => (typeof u === 'boolean' ? u : new Fail(path, 'boolean', u)),
+  (b) => b,
+);
+
+/** oneOf: one of the given strings (model values, roles, message types). */
+export function oneOf<S extends string>(what: string, values: readonly S[]): ItfType<S, string> {
+  const set: ReadonlySet<string> = new Set(values);
+  const expected = `${what} (${values.map((v) => JSON.stringify(v)).join(', ')})`;
+  return new ItfType<S, string>(
+    what,
+    (u): u is S => typeof u === 'string' && set.has(u),
+    (u, path) => (typeof u === 'string' && set.has(u) ? (u as S) : new Fail(path, expected, u)),
+    (s) => s,
+  );
+}
+
+/** seq: a sequence, a JSON array. */
+export function seq<A>(item: ItfType<A>): ItfType<readonly A[]> {
+  return new ItfType<readonly A[]>(
+    `sequence of ${item.name}`,
+    (u): u is readonly A[] => Array.isArray(u) && u.every(item.is),
+    (u, path) => {
+      if (!Array.isArray(u)) return new Fail(path, `sequence (array) of ${item.name}`, u);
+      const out: A[] = new Array<A>(u.length);
+      for (let k = 0; k < u.length; k++) {
+        const r = item.run(u[k], at(path, k));
+        if (r instanceof Fail) return r;
+        out[k] = r;
+      }
+      return out;
+    },
+    (a) => a.map((x) => item.encode(x)),
+  );
+}
+
+/** set: {"#set": [...]}, decoded as an array of its elements (distinctness is the caller's to check). */
+export function set<A>(item: ItfType<A>): ItfType<readonly A[]> {
+  const items = seq(item);
+  return new ItfType<readonly A[]>(
+    `set of ${item.name}`,
+    items.is,
+    (u, path) => {
+      const elements = tagged(u, '#set');
+      if (elements === undefined) return new Fail(path, `set ({"#set": [...]}) of ${item.name}`, u);
+      return items.run(elements, at(path, '#set'));
+    },
+    (a) => ({ '#set': items.encode(a) }),
+  );
+}
+
+/** map: {"#map": [[key, value], ...]}, decoded as its pairs in order. */
+export function map<K, V>(key: ItfType<K>, value: ItfType<V>): ItfType<readonly (readonly [K, V])[]> {
+  const what = `function ({"#map": [[key, value], ...]}) from ${key.name} to ${value.name}`;
+  return new ItfType<readonly (readonly [K, V])[]>(
+    what,
+    (u): u is readonly (readonly [K, V])[] => Array.isArray(u),
+    (u, path) => {
+      const pairs = tagged(u, '#map');
+      if (!Array.isArray(pairs)) return new Fail(path, what, u);
+      const inner = at(path, '#map');
+      const out = new Array<readonly [K, V]>(pairs.length);
+      for (let n = 0; n < pairs.length; n++) {
+        const pair: unknown = pairs[n];
+        const here = at(inner, n);
+        if (!Array.isArray(pair) || pair.length !== 2) return new Fail(here, '[key, value] pair', pair);
+        const k = key.run(pair[0], at(here, 0));
+        if (k instanceof Fail) return k;
+        const v = value.run(pair[1], at(here, 1));
+        if (v instanceof Fail) return v;
+        out[n] = [k, v];
+      }
+      return out;
+    },
+    (a) => ({ '#map': a.map(([k, v]) => [key.encode(k), value.encode(v)]) }),
+  );
+}
+
+/** tup: {"#tup": [...]} with one codec per component. */
+export function tup<A extends readonly unknown[]>(items: { readonly [K in keyof A]: ItfType<A[K]> }): ItfType<A> {
+  const codecs = items as readonly Mixed[];
+  const what = `tuple ({"#tup": [...]}) of ${codecs.length} components`;
+  return new ItfType<A>(
+    what,
+    (u): u is A => Array.isArray(u) && u.length === codecs.length,
+    (u, path) => {
+      const components = tagged(u, '#tup');
+      if (!Array.isArray(components) || components.length !== codecs.length) return new Fail(path, what, u);
+      const inner = at(path, '#tup');
+      const out: unknown[] = [];
+      for (const [k, codec] of codecs.entries()) {
+        const r = codec.run(components[k], at(inner, k));
+        if (r instanceof Fail) return r;
+        out.push(r);
+      }
+      return out as unknown as A;
+    },
+    (a) => ({ '#tup': codecs.map((c, k) => c.encode((a as readonly unknown[])[k])) }),
+  );
+}
+
+type Props = Readonly<Record<string, Mixed>>;
+type RecordOf<P extends Props> = { readonly [K in keyof P]: TypeOf<P[K]> };
+
+/**
+ * record: a TLA+ record, a JSON object with exactly these fields: a missing
+ * field, a malformed one and one the record does not have are each an error.
+ */
+export function record<P extends Props>(name: string, props: P): ItfType<RecordOf<P>> {
+  const fields = Object.keys(props);
+  const codecs = fields.map((f) => props[f] as Mixed);
+  return new ItfType<RecordOf<P>>(
+    name,
+    (u): u is RecordOf<P> => isRecord(u) && fields.every((f, k) => codecs[k]?.is(u[f]) === true),
+    (u, path) => {
+      if (!isRecord(u)) return new Fail(path, `${name} (an object)`, u);
+      const out: Record<string, unknown> = {};
+      let n = 0;
+      for (const _ in u) n += 1;
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k] as string;
+        const v = u[f];
+        if (v === undefined) return new Fail(at(path, f), (codecs[k] as Mixed).name, v);
+        const r = (codecs[k] as Mixed).run(v, at(path, f));
+        if (r instanceof Fail) return r;
+        out[f] = r;
+      }
+      if (n !== fields.length) {
+        const extra = Object.keys(u).find((f) => !(f in props)) as string;
+        return new Fail(at(path, extra), `no such field in ${name} (fields: ${fields.join(', ')})`, u[extra]);
+      }
+      return out as RecordOf<P>;
+    },
+    (a) => Object.fromEntries(fields.map((f, k) => [f, (codecs[k] as Mixed).encode(a[f])])),
+  );
+}
+
+/** refine: a codec whose values must also pass `check` (which returns what was expected, or undefined). */
+export function refine<A, O>(codec: ItfType<A, O>, check: (a: A, u: unknown) => string | undefined): ItfType<A, O> {
+  return new ItfType<A, O>(
+    codec.name,
+    (u): u is A => codec.is(u) && check(u, u) === undefined,
+    (u, path) => {
+      const r = codec.run(u, path);
+      if (r instanceof Fail) return r;
+      const problem = check(r, u);
+      return problem === undefined ? r : new Fail(path, problem, u);
+    },
+    codec.encode,
+  );
+}
+
+type OptionalOf<P extends Props> = { readonly [K in keyof P]?: TypeOf<P[K]> };
+
+/**
+ * header: an object with these required and optional fields, whose other
+ * fields are ignored (ITF headers carry tool-specific fields).
+ */
+export function header<R extends Props, O extends Props>(
+  name: string,
+  required: R,
+  optional: O,
+): ItfType<RecordOf<R> & OptionalOf<O>> {
+  const all: readonly (readonly [string, Mixed, boolean])[] = [
+    ...Object.entries(required).map(([f, c]) => [f, c, true] as const),
+    ...Object.entries(optional).map(([f, c]) => [f, c, false] as const),
+  ];
+  return new ItfType<RecordOf<R> & OptionalOf<O>>(
+    name,
+    (u): u is RecordOf<R> & OptionalOf<O> => isRecord(u),
+    (u, path) => {
+      if (!isRecord(u)) return new Fail(path, `${name} (an object)`, u);
+      const out: Record<string, unknown> = {};
+      for (const [f, codec, needed] of all) {
+        const v = u[f];
+        if (v === undefined) {
+          if (needed) return new Fail(at(path, f), codec.name, v);
+          continue;
+        }
+        const r = codec.run(v, at(path, f));
+        if (r instanceof Fail) return r;
+        out[f] = r;
+      }
+      return out as RecordOf<R> & OptionalOf<O>;
+    },
+    (a) => Object.fromEntries(all.flatMap(([f, c]) => ((a as Record<string, unknown>)[f] === undefined ? [] : [[f, c.encode((a as Record<string, unknown>)[f])]]))),
+  );
+}
+
+/** anyValue: any JSON value, kept as it is (header fields we do not interpret). */
+export const anyValue = new ItfType<unknown, unknown>(
+  'ITF value',
+  (_u): _u is unknown => true,
+  (u) => u,
+  (u) => u,
+);
