@@ -1,0 +1,96 @@
+// run: replayFiles, the library entry behind `raftref replay`: find the
+// traces, decode each, replay it, shrink and report every divergence, and
+// sum it all up. A file that cannot be used is reported and the others
+// are still replayed.
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Actions } from './actions.js';
+import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
+import { findTraces } from './files.js';
+import { parseTrace, type TraceError } from './itf.js';
+import { replayTrace, type Divergence, type ReplayResult } from './replay.js';
+import { divergenceReport, type DivergenceReport } from './report.js';
+import { shrink, writeRepro } from './shrink.js';
+import { defaultSpecFile, specHashOf } from './spec-hash.js';
+
+export type ReplayFilesOptions = {
+  /** The implementation under test (default: src/). */
+  readonly actions?: Actions;
+  /** The spec whose hash the traces must carry (default: spec/Raft.tla of this repository). */
+  readonly specFile?: string;
+  /** Where shrunk reproducers go (default out/repro); null: do not write any. */
+  readonly reproDir?: string | null;
+  /** Count steps per action and rule. */
+  readonly coverage?: boolean;
+};
+
+export type TraceOutcome = { readonly file: string; readonly steps: number; readonly conforms: boolean };
+
+export type ReplayFilesResult = {
+  /** Traces replayed (usable files). */
+  readonly traces: number;
+  /** Steps replayed and found conforming, over all traces. */
+  readonly steps: number;
+  readonly divergences: readonly DivergenceReport[];
+  readonly unusable: readonly TraceError[];
+  readonly outcomes: readonly TraceOutcome[];
+  readonly coverage: Coverage | undefined;
+  readonly seconds: number;
+  /** 0: all conform; 1: a divergence; 2: unusable input (takes precedence). */
+  readonly exitCode: 0 | 1 | 2;
+};
+
+export const DEFAULT_REPRO_DIR = 'out/repro';
+
+/** replayFiles: replay every trace under `paths` (files, or directories searched for *.itf.json). */
+export function replayFiles(paths: readonly string[], options: ReplayFilesOptions = {}): ReplayFilesResult {
+  const started = performance.now();
+  const specFile = options.specFile ?? defaultSpecFile();
+  const reproDir = options.reproDir === undefined ? DEFAULT_REPRO_DIR : options.reproDir;
+  const replayOptions = options.actions === undefined ? {} : { actions: options.actions };
+  const unusable: TraceError[] = [];
+  const divergences: DivergenceReport[] = [];
+  const outcomes: TraceOutcome[] = [];
+  const coverage = options.coverage === true ? emptyCoverage() : undefined;
+  const taken = new Set<string>();
+  let steps = 0;
+
+  let specHash: string | undefined;
+  try {
+    specHash = specHashOf(specFile);
+  } catch (e) {
+    unusable.push({ file: specFile, state: undefined, what: `cannot read the spec: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'run from the repository, or pass --spec FILE' });
+  }
+  const found = findTraces(paths);
+  unusable.push(...found.errors);
+
+  for (const file of specHash === undefined ? [] : found.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      unusable.push({ file, state: undefined, what: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'check the path' });
+      continue;
+    }
+    const decoded = parseTrace(text, file, specHash as string);
+    if (!decoded.ok) {
+      unusable.push(decoded.error);
+      continue;
+    }
+    const result = replayTrace(decoded.trace, replayOptions);
+    steps += result.steps;
+    outcomes.push({ file, steps: result.steps, conforms: result.divergence === undefined });
+    if (coverage !== undefined) addCoverage(coverage, decoded.trace, result.steps);
+    if (result.divergence !== undefined) divergences.push(report(result as ReplayResult & { divergence: Divergence }, reproDir, replayOptions, taken));
+  }
+  const exitCode = unusable.length > 0 ? 2 : divergences.length > 0 ? 1 : 0;
+  return { traces: outcomes.length, steps, divergences, unusable, outcomes, coverage, seconds: (performance.now() - started) / 1000, exitCode };
+}
+
+function report(result: ReplayResult & { divergence: Divergence }, reproDir: string | null, options: { actions?: Actions }, taken: Set<string>): DivergenceReport {
+  if (reproDir === null) return divergenceReport(result, undefined);
+  const shrunk = shrink(result.trace, result.divergence, options);
+  const repro = writeRepro(shrunk.trace, reproDir, taken);
+  const r = divergenceReport(result, repro);
+  return shrunk.verified ? r : { ...r, text: [...r.text, '  note: the shrunk prefix does not diverge the same way: the implementation is not deterministic'] };
+}
