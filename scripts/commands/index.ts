@@ -1,7 +1,9 @@
 // index.ts: every raftref subcommand. Add yours here (one import, one entry).
 
 import { check } from './check.js';
+import { replay } from './replay.js';
 import type { Command } from './command.js';
 import { tlcFetch } from './tlc-fetch.js';
+import { traces } from './traces.js';
 
-export const COMMANDS: readonly Command[] = [check, tlcFetch];
+export const COMMANDS: readonly Command[] = [check, tlcFetch, replay, traces];
