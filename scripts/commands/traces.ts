@@ -1,0 +1,167 @@
+// traces.ts: `raftref traces generate`: seeded batches of ITF traces of the spec's models
+// (scripts/traces/), for the conformance suite to replay against src/.
+
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { UserError } from '../tla/errors.js';
+import { type GenerateOptions, generateTraces } from '../traces/generate.js';
+import { GenerationAborted } from '../traces/pool.js';
+import { progressSink } from '../traces/progress.js';
+import { formatSummary } from '../traces/summary.js';
+import { TLC_UNTESTED_NOTE } from '../traces/tlc-generate.js';
+import { DEFAULT_WEIGHTS, OTHER_WEIGHT } from '../traces/weights.js';
+import type { Command } from './command.js';
+
+const weightList = Object.entries(DEFAULT_WEIGHTS)
+  .map(([a, w]) => `${a}=${w}`)
+  .join(' ')
+  .replace(/(.{1,84})(\s|$)/g, '                          $1\n')
+  .trimEnd();
+
+const help = `usage: raftref traces generate --model M --count N --depth D --seed S --out DIR [options]
+
+Writes N traces of each model M (spec/M.tla + spec/M.cfg) in the Informal Trace Format of
+traces/README.md, one file per trace: DIR/<model>-<mode>-s<seed>-<index>.itf.json (earlier
+files with the same model, mode and seed are replaced). Trace k depends only on the options
+and on (seed, k): the same command writes the same bytes, whatever --jobs. A summary of what
+the traces contain (steps per action and rule id, traces with elections, leader changes with
+uncommitted entries, truncation, commits, faults, reordering) is printed at the end.
+
+options:
+  --model M               model name, MC prefix optional (repeatable: N traces of each)
+  --count N               traces per model (coverage mode: at least N)
+  --depth D               most steps per trace
+  --min-depth d           fewest steps: each trace aims at a length drawn in [d, D]; a walk
+                          that dead-ends earlier is retried (default: D)
+  --seed S                seed (integer >= 0)
+  --out DIR               output directory (created)
+  --mode random|coverage  random (default): weighted random walks. coverage: walks biased
+                          toward actions and rule ids not taken yet (then toward rare ones),
+                          half of them starting from a state an earlier trace reached first
+                          (its steps up to there replayed), in rounds of 8 traces per
+                          model, until every action of Next and
+                          every rule id (Figure 2 ids of spec/README.md plus D-1, D-3, D-5)
+                          has been taken and N traces written; exit 1 naming the missing
+                          ones if --max-count traces per model do not get there
+  --max-count M           coverage mode: most traces per model (default max(10 N, 100))
+  --skip ID               coverage mode: do not aim at action or rule id ID (repeatable),
+                          e.g. DuplicateMessage under MaxCopies = 1, where it cannot fire
+  --checker embedded|tlc  embedded (default): tla-checker's stepping API. tlc: TLC's
+                          simulation mode (-simulate file=..,num=N -depth D+1 -seed S,
+                          1 worker) from $TLA2TOOLS_JAR, actions recovered by matching
+                          states with tla-checker; uniform choice, no weights, random mode
+                          only. ${TLC_UNTESTED_NOTE}
+  --jobs J                worker threads (default: number of CPUs, here ${os.availableParallelism()})
+  --weight NAME=W         weight of action NAME (repeatable); an action is picked with
+                          probability proportional to its weight among the enabled ones,
+                          then one of its successors uniformly. Defaults (others ${OTHER_WEIGHT}):
+${weightList}
+  --cfg FILE              use FILE instead of spec/<model>.cfg (one model; recorded in
+                          the headers), e.g. bounds that allow duplicate messages
+  --spec-dir DIR          where the models are (default: spec)
+
+Stuttering steps are never taken. Progress goes to stderr (a bar on a terminal, else a line
+every 10 s). exit codes: 0 done, 1 coverage not reached (or a checker error),
+2 unusable input, 130 Ctrl-C.`;
+
+const bad = (what: string): UserError => new UserError('raftref traces generate', undefined, what, 'see raftref traces generate --help');
+
+function integer(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw bad(`${name} must be a non-negative integer, not ${v}`);
+  return Number(v);
+}
+
+function required(name: string, v: string | undefined): string {
+  if (v === undefined) throw bad(`${name} is required`);
+  return v;
+}
+
+export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        model: { type: 'string', multiple: true, default: [] },
+        count: { type: 'string' },
+        depth: { type: 'string' },
+        'min-depth': { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        mode: { type: 'string', default: 'random' },
+        'max-count': { type: 'string' },
+        checker: { type: 'string', default: 'embedded' },
+        jobs: { type: 'string' },
+        weight: { type: 'string', multiple: true, default: [] },
+        cfg: { type: 'string' },
+        skip: { type: 'string', multiple: true, default: [] },
+        'spec-dir': { type: 'string', default: 'spec' },
+      },
+    }).values;
+  } catch (e) {
+    throw bad(e instanceof Error ? e.message : String(e));
+  }
+  const { mode, checker } = values;
+  if (mode !== 'random' && mode !== 'coverage') throw bad(`unknown mode ${mode}`);
+  if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
+  if (values.model.length === 0) throw bad('--model is required');
+  const minDepth = integer('--min-depth', values['min-depth']);
+  const jobs = integer('--jobs', values.jobs);
+  const maxCount = integer('--max-count', values['max-count']);
+  return {
+    models: values.model,
+    count: integer('--count', required('--count', values.count)) ?? 0,
+    depth: integer('--depth', required('--depth', values.depth)) ?? 0,
+    seed: integer('--seed', required('--seed', values.seed)) ?? 0,
+    out: required('--out', values.out),
+    mode,
+    checker,
+    weights: values.weight,
+    specDir: values['spec-dir'],
+    ...(minDepth !== undefined && { minDepth }),
+    ...(jobs !== undefined && { jobs }),
+    ...(maxCount !== undefined && { maxCount }),
+    ...(values.cfg !== undefined && { cfg: values.cfg }),
+    ...(values.skip.length > 0 && { skip: values.skip }),
+  };
+}
+
+async function generate(argv: readonly string[]): Promise<number> {
+  const o = parseGenerateArgs(argv);
+  if (o.checker === 'tlc') {
+    if (!process.env['TLA2TOOLS_JAR']) throw new UserError('TLA2TOOLS_JAR', undefined, 'not set: --checker tlc needs tla2tools.jar', 'set TLA2TOOLS_JAR (make check-tlc downloads the pinned one)');
+    process.stderr.write(`note: ${TLC_UNTESTED_NOTE}\n`);
+  }
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const sink = progressSink(process.stderr);
+  try {
+    const r = await generateTraces({ ...o, signal: controller.signal }, (p) => sink.update(p));
+    sink.done();
+    console.log(`wrote ${r.files.length} files to ${o.out}`);
+    formatSummary(r.summary, r.ruleIds).forEach((l) => console.log(l));
+    return o.mode === 'coverage' && r.summary.missing.length > 0 ? 1 : 0;
+  } catch (e) {
+    sink.done();
+    if (e instanceof GenerationAborted) {
+      process.stderr.write('raftref: interrupted\n');
+      return 130;
+    }
+    throw e;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+export const traces: Command = {
+  name: 'traces',
+  summary: 'generate seeded ITF traces of the models (traces generate --help)',
+  help,
+  run: async (argv) => {
+    const [sub, ...rest] = argv;
+    if (sub !== 'generate') throw new UserError('raftref traces', undefined, sub === undefined ? 'missing subcommand' : `unknown subcommand ${sub}`, 'use raftref traces generate (see --help)');
+    return generate(rest);
+  },
+};
