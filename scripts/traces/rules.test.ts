@@ -1,7 +1,8 @@
 import t from 'tap';
 import { ae, aeReply, rv, rvReply, state } from './fixtures.js';
 import { type Itf, type ItfState, int } from './itf.js';
-import { RULE_IDS, rulesOf } from './rules.js';
+import { RULES } from '../../conformance/rules.js';
+import { FIGURE2_RULES, RULE_IDS, rulesOf } from './rules.js';
 
 t.test('single-rule actions', async (t) => {
   const s = state({});
@@ -29,13 +30,14 @@ t.test('AppendEntries: L-1 heartbeat (n = 0), L-3 with entries', async (t) => {
   t.same(rulesOf({ name: 'AppendEntries', args: ['s1', 's2', int(2)] }, s, s), ['L-3']);
 });
 
-t.test('HandleRequestVoteRequest: RV-1 for an older term, RV-2 at the current term; F-1 at a follower', async (t) => {
-  const b = state({ term: [1, 2], msgs: [rv(1)] });
-  t.same(rulesOf({ name: 'HandleRequestVoteRequest', args: [rv(1)] }, b, state({ term: [1, 2], msgs: [rvReply(2, false)] })), ['RV-1', 'F-1']);
-  const c = state({ term: [1, 1], msgs: [rv(1)] });
-  t.same(rulesOf({ name: 'HandleRequestVoteRequest', args: [rv(1)] }, c, state({ msgs: [rvReply(1, true)] })), ['RV-2', 'F-1']);
-  const cand = state({ term: [1, 1], role: ['Candidate', 'Candidate'], msgs: [rv(1)] });
-  t.same(rulesOf({ name: 'HandleRequestVoteRequest', args: [rv(1)] }, cand, state({ role: ['Candidate', 'Candidate'], msgs: [rvReply(1, false)] })), ['RV-2'], 'a candidate refusing: no F-1');
+t.test('HandleRequestVoteRequest: F-1; RV-1 for an older term; RV-2 granted, or refused and why', async (t) => {
+  const name = 'HandleRequestVoteRequest';
+  t.same(rulesOf({ name, args: [rv(1)] }, state({ term: [1, 2], msgs: [rv(1)] }), state({ term: [1, 2], msgs: [rvReply(2, false)] })), ['F-1', 'RV-1']);
+  t.same(rulesOf({ name, args: [rv(1)] }, state({ msgs: [rv(1)] }), state({ msgs: [rvReply(1, true)] })), ['F-1', 'RV-2 grant']);
+  const voted = state({ role: ['Candidate', 'Candidate'], msgs: [rv(1)] });
+  const votedFor = { ...voted, votedFor: { '#map': [['s1', 's1'], ['s2', 's2']] } } as ItfState;
+  t.same(rulesOf({ name, args: [rv(1)] }, votedFor, votedFor), ['F-1', 'RV-2 deny: voted'], 'split vote: s2 voted for itself');
+  t.same(rulesOf({ name, args: [rv(1)] }, state({ log: [[], [1]], msgs: [rv(1)] }), state({ log: [[], [1]] })), ['F-1', 'RV-2 deny: log'], 's2 holds an entry s1 lacks');
 });
 
 t.test('HandleRequestVoteResponse: C-2 when the vote is counted, nothing otherwise', async (t) => {
@@ -46,10 +48,10 @@ t.test('HandleRequestVoteResponse: C-2 when the vote is counted, nothing otherwi
 
 t.test('HandleAppendEntriesRequest: AE-1 .. AE-5, C-3, F-1 by the branch taken', async (t) => {
   const name = 'HandleAppendEntriesRequest';
-  t.same(rulesOf({ name, args: [ae(1, 0, [])] }, state({ term: [1, 2], msgs: [ae(1, 0, [])] }), state({ term: [1, 2], msgs: [aeReply(2, false)] })), ['AE-1', 'F-1'], 'stale term');
+  t.same(rulesOf({ name, args: [ae(1, 0, [])] }, state({ term: [1, 2], msgs: [ae(1, 0, [])] }), state({ term: [1, 2], msgs: [aeReply(2, false)] })), ['F-1', 'AE-1'], 'stale term');
   t.same(
     rulesOf({ name, args: [ae(1, 1, [])] }, state({ role: ['Leader', 'Candidate'], msgs: [ae(1, 1, [])] }), state({ role: ['Leader', 'Follower'], msgs: [aeReply(1, false, 1)] })),
-    ['C-3', 'AE-2'],
+    ['F-1', 'C-3', 'AE-2'],
     'a candidate steps down, then the log check fails',
   );
   t.same(
@@ -67,6 +69,11 @@ t.test('HandleAppendEntriesRequest: AE-1 .. AE-5, C-3, F-1 by the branch taken',
     ['F-1'],
     'entries already there: nothing but the answer',
   );
+  t.same(
+    rulesOf({ name, args: [ae(1, 0, [], 2)] }, state({ log: [[1, 1], [1, 1]], commit: [2, 1], msgs: [ae(1, 0, [], 2)] }), state({ log: [[1, 1], [1, 1]], commit: [2, 1], msgs: [aeReply(1, true)] })),
+    ['F-1', 'D-9'],
+    'a late heartbeat vouching for no entry: commitIndex 1 not lowered to min(2, 0)',
+  );
 });
 
 t.test('HandleAppendEntriesResponse: L-3a on success, L-3b when nextIndex drops, D-5 for an ignored failure', async (t) => {
@@ -77,9 +84,11 @@ t.test('HandleAppendEntriesResponse: L-3a on success, L-3b when nextIndex drops,
   t.same(rulesOf({ name, args: [aeReply(1, false, 2)] }, lead(2, [aeReply(1, false, 2)]), lead(2)), ['D-5']);
 });
 
-t.test('RULE_IDS: every id of spec/README.md\'s rule table, plus the departures that are steps', async (t) => {
+t.test('RULE_IDS: every id of spec/README.md\'s rule table, and the rows of the replay side\'s coverage table', async (t) => {
   const fs = await import('node:fs');
   const table = fs.readFileSync(new URL('../../spec/README.md', import.meta.url), 'utf8');
   const ids = [...table.matchAll(/^\| ([A-Z]+-\d+[ab]?) \|/gm)].map((m) => m[1]);
-  t.same(RULE_IDS.filter((r) => !r.startsWith('D-')), ids);
+  t.same(FIGURE2_RULES, ids);
+  t.same([...new Set(RULE_IDS.map((r) => r.replace(/ .*/, '')).filter((r) => !r.startsWith('D-')))], ids, 'each Figure 2 id, RV-2 by outcome');
+  t.same(RULE_IDS, RULES.map(([id]) => id), 'conformance/rules.ts counts the same rows');
 });

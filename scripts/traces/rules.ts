@@ -4,8 +4,11 @@
 //
 // Some ids depend on the branch taken inside an action: HandleAppendEntriesRequest is AE-1
 // (stale term), AE-2 (log mismatch) or AE-3/AE-4/AE-5 (what the log and commitIndex did),
-// with C-3 when the receiver was a candidate; HandleAppendEntriesResponse is L-3a (success)
-// or L-3b (nextIndex decremented), and D-5 for a failure that changed nothing.
+// with C-3 when the receiver was a candidate and D-9 when a late request would have lowered
+// commitIndex; HandleRequestVoteRequest is RV-1 (stale term) or RV-2 with its outcome;
+// HandleAppendEntriesResponse is L-3a (success) or L-3b (nextIndex decremented), and D-5
+// for a failure that changed nothing. The rows are those of the replay side's coverage
+// table (conformance/rules.ts), so that both count the same things.
 
 import type { Itf, ItfState } from './itf.js';
 import { intOf } from './itf.js';
@@ -17,10 +20,16 @@ export const FIGURE2_RULES = [
   'C-1', 'C-2', 'C-3', 'C-4', 'L-1', 'L-2', 'L-3', 'L-3a', 'L-3b', 'L-4', 'P-1',
 ] as const;
 
-/** Departures (spec/README.md) that are steps of their own: D-1 network loss/duplication, D-3 stale response dropped, D-5 stale failure ignored. */
-export const DEPARTURE_RULES = ['D-1', 'D-3', 'D-5'] as const;
-
-export const RULE_IDS = [...FIGURE2_RULES, ...DEPARTURE_RULES] as const;
+/**
+ * The ids a step is classified by: Figure 2's, RV-2 split by outcome, and the departures
+ * (spec/README.md) that are branches of their own: D-1 network loss or duplication, D-3
+ * stale response dropped, D-5 stale failure ignored, D-9 commitIndex not lowered.
+ */
+export const RULE_IDS = [
+  'AE-1', 'AE-2', 'AE-3', 'AE-4', 'AE-5', 'RV-1', 'RV-2 grant', 'RV-2 deny: voted', 'RV-2 deny: log',
+  'ALL-1', 'ALL-2', 'F-1', 'F-2', 'C-1', 'C-2', 'C-3', 'C-4', 'L-1', 'L-2', 'L-3', 'L-3a', 'L-3b', 'L-4', 'P-1',
+  'D-1', 'D-3', 'D-5', 'D-9',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** An action label with ITF arguments, as in a trace state's `#meta`. */
@@ -72,13 +81,21 @@ const to = (m: Itf | undefined): Itf => field(m, 'to') ?? '';
 const from = (m: Itf | undefined): Itf => field(m, 'from') ?? '';
 const termOf = (m: Itf | undefined): bigint => intOf(field(m, 'term')) ?? -1n;
 
-/** F-1 when the receiver is a follower. */
-const asFollower = (b: RaftView, i: Itf): RuleId[] => (b.role(i) === 'Follower' ? ['F-1'] : []);
-
-/** RV-1: older term, refused. RV-2: a request of the current term, granted or not. */
+/** RV-1: older term, refused. RV-2: a request of the current term, granted or refused and why. */
 function handleRequestVoteRequest(m: Itf | undefined, b: RaftView): RuleId[] {
   const i = to(m);
-  return [termOf(m) < b.term(i) ? 'RV-1' : 'RV-2', ...asFollower(b, i)];
+  if (termOf(m) < b.term(i)) return ['F-1', 'RV-1'];
+  const votedFor = b.votedFor(i);
+  const free = votedFor === 'Nil' || votedFor === field(m, 'candidateId');
+  const log = b.log(i);
+  const lastTerm = log[log.length - 1]?.term ?? 0n;
+  const mTerm = intOf(field(m, 'lastLogTerm')) ?? 0n;
+  const upToDate = mTerm > lastTerm || (mTerm === lastTerm && (intOf(field(m, 'lastLogIndex')) ?? 0n) >= BigInt(log.length));
+  const rules: RuleId[] = ['F-1'];
+  if (free && upToDate) rules.push('RV-2 grant');
+  if (!free) rules.push('RV-2 deny: voted');
+  if (!upToDate) rules.push('RV-2 deny: log');
+  return rules;
 }
 
 /** C-2 when a candidate counted the vote; a response that changes nothing takes no rule. */
@@ -89,8 +106,8 @@ function handleRequestVoteResponse(m: Itf | undefined, b: RaftView, a: RaftView)
 
 function handleAppendEntriesRequest(m: Itf | undefined, b: RaftView, a: RaftView): RuleId[] {
   const i = to(m);
-  if (termOf(m) < b.term(i)) return ['AE-1', ...asFollower(b, i)];
-  const rules: RuleId[] = b.role(i) === 'Candidate' ? ['C-3'] : asFollower(b, i);
+  if (termOf(m) < b.term(i)) return ['F-1', 'AE-1'];
+  const rules: RuleId[] = b.role(i) === 'Candidate' ? ['F-1', 'C-3'] : ['F-1'];
   const reply = sentMessages(b, a).find((r) => field(r, 'type') === 'AppendEntriesResponse');
   if (field(reply, 'success') !== true) return [...rules, 'AE-2'];
   const old = b.log(i);
@@ -98,9 +115,15 @@ function handleAppendEntriesRequest(m: Itf | undefined, b: RaftView, a: RaftView
   const kept = commonPrefix(old, now);
   if (kept < old.length) rules.push('AE-3');
   if (now.length > kept) rules.push('AE-4');
-  if (a.commitIndex(i) > b.commitIndex(i)) rules.push('AE-5');
+  const commit = b.commitIndex(i);
+  if (a.commitIndex(i) > commit) rules.push('AE-5');
+  const leaderCommit = intOf(field(m, 'leaderCommit')) ?? 0n;
+  const last = (intOf(field(m, 'prevLogIndex')) ?? 0n) + BigInt(seqLength(field(m, 'entries')));
+  if (leaderCommit > commit && (leaderCommit < last ? leaderCommit : last) < commit) rules.push('D-9');
   return rules;
 }
+
+const seqLength = (v: Itf | undefined): number => (Array.isArray(v) ? v.length : 0);
 
 function handleAppendEntriesResponse(m: Itf | undefined, b: RaftView, a: RaftView): RuleId[] {
   if (field(m, 'success') === true) return ['L-3a'];
