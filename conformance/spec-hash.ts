@@ -12,17 +12,22 @@ export function specHashOf(file: string): string {
 }
 
 /**
- * defaultSpecFile: spec/Raft.tla of this repository, found from this
- * module's directory upwards (conformance/ when run from source,
- * dist/conformance/ when built).
+ * repoDir: the repository this module belongs to: the first directory
+ * from this module's upwards that holds spec/Raft.tla (conformance/ when
+ * run from source, dist/conformance/ when built); the working directory if
+ * there is none.
  */
-export function defaultSpecFile(): string {
+export function repoDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = path.join(dir, 'spec', 'Raft.tla');
-    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(path.join(dir, 'spec', 'Raft.tla'))) return dir;
     const up = path.dirname(dir);
-    if (up === dir) return path.join('spec', 'Raft.tla');
+    if (up === dir) return '.';
     dir = up;
   }
+}
+
+/** defaultSpecFile: spec/Raft.tla of this repository. */
+export function defaultSpecFile(): string {
+  return path.join(repoDir(), 'spec', 'Raft.tla');
 }
