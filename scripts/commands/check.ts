@@ -114,7 +114,12 @@ async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void,
   if (o.models.length === 0 && skipped > 0) out(`(${skipped} full-tier model${skipped === 1 ? '' : 's'} not run: add --full)`);
   const variantFiles = o.broken ? listVariants(path.join(o.specDir, 'broken')) : [];
   const loaded = models.map((m) => loadModel(m.tla, m.cfg));
-  const variants = variantFiles.map((f) => loadVariant(f, o.specDir));
+  // A variant runs on its model's tier: one checked with a full-tier model needs --full.
+  const allVariants = variantFiles.map((f) => loadVariant(f, o.specDir));
+  const fullTier = new Set(all.filter((m) => m.tier === 'full').map((m) => m.name));
+  const variants = allVariants.filter((v) => o.full || !fullTier.has(v.model));
+  const skippedVariants = allVariants.filter((v) => !variants.includes(v)).map((v) => v.name);
+  if (skippedVariants.length > 0) out(`(broken variant${skippedVariants.length === 1 ? '' : 's'} on a full-tier model not run: ${skippedVariants.join(', ')}: add --full)`);
   const variantModels = variants.map((v) => loadModel(path.join(o.specDir, `${v.model}.tla`), path.join(o.specDir, `${v.model}.cfg`), new Map([[v.target, v.source]])));
   const run = makeRunner(o, signal, log);
   const results: CheckResult[] = [];

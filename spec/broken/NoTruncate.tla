@@ -1,5 +1,5 @@
 ----------------------------- MODULE NoTruncate -----------------------------
-\* model: MCRaft2
+\* model: MCRaft3
 \* expect: violation
 \* why: AE-3 skipped: a follower keeps an entry that conflicts with the
 \*      leader's and still reports success, so the leader commits an index
