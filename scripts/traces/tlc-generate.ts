@@ -92,7 +92,7 @@ export async function generateWithTlc(v: Validated, o: GenerateOptions, onProgre
       if (run.code !== 0) throw new Error(`TLC failed (exit ${run.code}) on ${ref.name}: ${report.error ?? report.violated?.name ?? run.output.split('\n').slice(-5).join(' ')}`);
       const checker = { name: 'TLC', version: report.version ?? 'unknown' };
       for (const [index, f] of tlcTraceFiles(dir, 'trace').slice(0, v.count).entries()) {
-        const labelled = labelStates(c.stepper, c.vars, parseTlcTraceFile(fs.readFileSync(f, 'utf8')));
+        const labelled = labelStates(c.stepper, c.vars, parseTlcTraceFile(fs.readFileSync(f, 'utf8')), true);
         const header = headerFor(ref, c, checker, `TLC simulation trace ${index} of ${v.count}, seed ${v.seed}`, generatorRecord(v, index));
         const file = path.join(v.out, traceFileName(ref.name, 'tlc', v.seed, index));
         fs.writeFileSync(file, traceText(header, c.vars, labelled));

@@ -30,8 +30,13 @@ function preferred(a: ItfAction, b: ItfAction): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Labels `states` (tla-checker shapes, e.g. parsed from TLC) with the stepping API. */
-export function labelStates(source: StepSource, vars: readonly string[], states: readonly TlaState[]): LabelledStep[] {
+/**
+ * Labels `states` (tla-checker shapes, e.g. parsed from TLC) with the stepping API. With
+ * `lastMayLeaveBounds`, a last state that is no successor is dropped instead: TLC's
+ * simulation picks a successor before checking ACTION_CONSTRAINT and ends the behaviour
+ * with it, while the stepping API never offers it.
+ */
+export function labelStates(source: StepSource, vars: readonly string[], states: readonly TlaState[], lastMayLeaveBounds = false): LabelledStep[] {
   const out: LabelledStep[] = [];
   let prev: TlaState | undefined;
   let prevKey = '';
@@ -46,6 +51,7 @@ export function labelStates(source: StepSource, vars: readonly string[], states:
       .sort(preferred);
     const action = matches[0];
     if (action === undefined) {
+      if (lastMayLeaveBounds && k === states.length - 1 && prev !== undefined) break;
       throw new UnlabelledStepError(`state ${k + 1} of the trace is not ${prev === undefined ? 'an initial state' : `a successor of state ${k}`} by tla-checker's stepping API (the checkers disagree)`);
     }
     out.push({ action, state });
