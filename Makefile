@@ -15,13 +15,23 @@ TLC_SHA256  := 936a262061c914694dfd669a543be24573c45d5aa0ff20a8b96b23d01e050e88
 TLC_URL     := https://github.com/tlaplus/tlaplus/releases/download/v$(TLC_VERSION)/tla2tools.jar
 TLC_JAR     := tools/tla2tools-$(TLC_VERSION).jar
 
-.PHONY: all install build typecheck check check-full check-tlc test unit bench clean help
+# The committed corpus (traces/corpus/): regenerate with `make corpus` after a change to
+# spec/Raft.tla (replay refuses traces whose spec hash is not the current spec's).
+CORPUS      := traces/corpus
+CORPUS_SEED := 2026
+# The fresh batch of `make` and `make test`: a new seed each run, printed, so that every run
+# can find a new behaviour and any run can be repeated with SEED=<seed>.
+SEED  ?= $(shell date +%s)
+FRESH := out/fresh
+
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test bench clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
-all: build ## the main job: install, model-check every fast model and broken variant, summary
+all: build ## the main job: model-check, generate a fresh batch of traces, replay it and the corpus, summary
 	@$(RAFTREF) check --broken
+	@$(MAKE) --no-print-directory fresh replay
 
 install: node_modules/.installed ## npm ci (only when package-lock.json changed)
 
@@ -52,13 +62,32 @@ check-tlc: build ## fetch the pinned TLC (SHA-256 verified) unless TLA2TOOLS_JAR
 	fi; \
 	TLA2TOOLS_JAR="$$jar" $(RAFTREF) check --checker tlc --broken
 
-unit: build ## the unit tests with the c8 coverage gate on src/
-	npx c8 --check-coverage --branches 95 --src src --include 'src/**/*.ts' --exclude '**/*.test.ts' \
-	  --reporter text-summary --reporter text \
-	  npx tap --disable-coverage --reporter=terse 'src/**/*.test.ts' 'scripts/**/*.test.ts' 'conformance/**/*.test.ts'
+unit: build ## the unit tests, with the c8 gate: 95% of the branches of src/
+	npx c8 --all --check-coverage --branches 95 --src src --include 'src/**/*.ts' --exclude '**/*.test.ts' \
+	  --exclude 'src/testing.ts' --reporter text-summary \
+	  npx tap --disable-coverage --reporter=terse 'src/**/*.test.ts' 'scripts/**/*.test.ts' 'conformance/**/*.test.ts' \
+	  | $(NODE) dist/scripts/tap-summary.js
 
-test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check
+fresh: build ## generate a fresh seeded batch of traces into out/fresh (SEED=... to repeat one)
+	@echo "fresh batch: seed $(SEED) (repeat with: make fresh SEED=$(SEED))"
+	@rm -rf $(FRESH)
+	@$(RAFTREF) traces generate --model MCRaft2 --model MCRaft3 --count 15 --min-depth 20 --depth 80 --seed $(SEED) --out $(FRESH)
+
+replay: build ## replay the committed corpus and the fresh batch against src/, with rule coverage
+	@$(RAFTREF) replay --coverage $(CORPUS) $$([ -d $(FRESH) ] && echo $(FRESH))
+
+corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes about 15 minutes
+	rm -rf $(CORPUS)
+	$(RAFTREF) traces generate --model MCRaft2 --count 250 --min-depth 20 --depth 100 --seed $(CORPUS_SEED) --out $(CORPUS)
+	$(RAFTREF) traces generate --model MCRaft3Full --mode coverage --count 250 --min-depth 20 --depth 150 --seed $(CORPUS_SEED) --out $(CORPUS)
+
+test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay
 	@$(RAFTREF) check --broken
+	@$(MAKE) --no-print-directory fresh replay
+
+bench: build ## replay and generation throughput
+	$(NODE) dist/conformance/bench.js $(CORPUS)
+	@$(RAFTREF) traces generate --model MCRaft3 --count 4 --depth 50 --seed 1 --jobs 1 --out out/bench
 
 clean: ## remove build output
-	rm -rf dist coverage .tap
+	rm -rf dist coverage .tap out
