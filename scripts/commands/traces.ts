@@ -15,7 +15,7 @@ import type { Command } from './command.js';
 const weightList = Object.entries(DEFAULT_WEIGHTS)
   .map(([a, w]) => `${a}=${w}`)
   .join(' ')
-  .replace(/(.{1,84})(\s|$)/g, '                          $1\n')
+  .replace(/(.{1,64})(\s|$)/g, '                          $1\n')
   .trimEnd();
 
 const help = `usage: raftref traces generate --model M --count N --depth D --seed S --out DIR [options]
@@ -31,18 +31,19 @@ options:
   --model M               model name, MC prefix optional (repeatable: N traces of each)
   --count N               traces per model (coverage mode: at least N)
   --depth D               most steps per trace
-  --min-depth d           fewest steps: each trace aims at a length drawn in [d, D]; a walk
-                          that dead-ends earlier is retried (default: D)
+  --min-depth d           fewest steps: each trace aims at a length drawn in [d, D],
+                          backtracking out of dead ends; retried when it cannot (default: D)
   --seed S                seed (integer >= 0)
   --out DIR               output directory (created)
   --mode random|coverage  random (default): weighted random walks. coverage: walks biased
                           toward actions and rule ids not taken yet (then toward rare ones),
-                          half of them starting from a state an earlier trace reached first
-                          (its steps up to there replayed), in rounds of 8 traces per
-                          model, until every action of Next and
-                          every rule id (Figure 2 ids of spec/README.md plus D-1, D-3, D-5)
-                          has been taken and N traces written; exit 1 naming the missing
-                          ones if --max-count traces per model do not get there
+                          half of them starting from a state an earlier trace reached
+                          first (its steps up to there replayed), in rounds of 8 traces per
+                          model, until every action of Next and every rule id (the rows of
+                          the replay coverage table: Figure 2 ids, RV-2 by outcome, D-1,
+                          D-3, D-5, D-9) has been taken and N traces written; exit 1
+                          naming the missing ones if --max-count traces per model do not
+                          get there
   --max-count M           coverage mode: most traces per model (default max(10 N, 100))
   --skip ID               coverage mode: do not aim at action or rule id ID (repeatable),
                           e.g. DuplicateMessage under MaxCopies = 1, where it cannot fire
@@ -50,11 +51,13 @@ options:
                           simulation mode (-simulate file=..,num=N -depth D+1 -seed S,
                           1 worker) from $TLA2TOOLS_JAR, actions recovered by matching
                           states with tla-checker; uniform choice, no weights, random mode
-                          only. ${TLC_UNTESTED_NOTE}
+                          only. NOTE: untested here (no tla2tools.jar on the development
+                          machine)
   --jobs J                worker threads (default: number of CPUs, here ${os.availableParallelism()})
   --weight NAME=W         weight of action NAME (repeatable); an action is picked with
                           probability proportional to its weight among the enabled ones,
-                          then one of its successors uniformly. Defaults (others ${OTHER_WEIGHT}):
+                          then one of its successors uniformly; 0 leaves it out.
+                          Defaults (others ${OTHER_WEIGHT}):
 ${weightList}
   --cfg FILE              use FILE instead of spec/<model>.cfg (one model; recorded in
                           the headers), e.g. bounds that allow duplicate messages
