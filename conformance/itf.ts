@@ -27,6 +27,7 @@ import {
   type Path,
 } from './itf-codec.js';
 import { keyOf } from './message-key.js';
+import { parseShared } from './shared-parse.js';
 import {
   SPEC_ACTIONS,
   SPEC_VARIABLES,
@@ -272,7 +273,7 @@ const STATES: Path = at(null, 'states');
 const ACTION_NAMES: readonly string[] = SPEC_ACTIONS;
 
 /** decodeStep: state k of the trace (its `#meta` and every spec variable). */
-function decodeStep(u: unknown, k: number, codecs: StateCodecs): TraceStep | Fail {
+function decodeStep(u: unknown, k: number, codecs: StateCodecs, previous: { readonly raw: Record<string, unknown>; readonly step: TraceStep } | undefined): TraceStep | Fail {
   const path = at(STATES, k);
   if (!isRecord(u)) return new Fail(path, 'state (an object)', u);
   const meta = u['#meta'];
@@ -308,6 +309,11 @@ function decodeStep(u: unknown, k: number, codecs: StateCodecs): TraceStep | Fai
   for (const v of SPEC_VARIABLES) {
     const value = u[v];
     if (value === undefined) return new Fail(at(path, v), `variable ${v} (every state carries every variable)`, value);
+    // The same JSON value as in the state before (shared-parse.ts): decoded already.
+    if (previous !== undefined && previous.raw[v] === value) {
+      state[v] = previous.step.state[v];
+      continue;
+    }
     const r = (codecs.variables[v] as Mixed).run(value, at(path, v));
     if (r instanceof Fail) return r;
     state[v] = r;
@@ -357,10 +363,12 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
   }
   const codecs = stateCodecs(constants);
   const steps: TraceStep[] = [];
+  let previous: { readonly raw: Record<string, unknown>; readonly step: TraceStep } | undefined;
   for (const [k, u] of shape.states.entries()) {
-    const step = decodeStep(u, k, codecs);
+    const step = decodeStep(u, k, codecs, previous);
     if (step instanceof Fail) return fail(describeFail(step), FIX, k);
     steps.push(step);
+    previous = { raw: u as Record<string, unknown>, step };
   }
   return {
     ok: true,
@@ -375,11 +383,15 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
   };
 }
 
-/** parseTrace: the text of a file, parsed and decoded. */
+/**
+ * parseTrace: the text of a file, parsed and decoded. Consecutive states
+ * share what did not change (parseShared), so each value is decoded once;
+ * text that parseShared does not take is parsed by JSON.parse.
+ */
 export function parseTrace(text: string, file: string, specHash: string): Decoded {
-  let json: unknown;
+  let json: unknown = parseShared(text);
   try {
-    json = JSON.parse(text);
+    json ??= JSON.parse(text);
   } catch (e) {
     return {
       ok: false,
