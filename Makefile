@@ -65,7 +65,7 @@ check-tlc: build ## fetch the pinned TLC (SHA-256 verified) unless TLA2TOOLS_JAR
 unit: build ## the unit tests, with the c8 gate: 95% of the branches of src/
 	npx c8 --all --check-coverage --branches 95 --src src --include 'src/**/*.ts' --exclude '**/*.test.ts' \
 	  --exclude 'src/testing.ts' --reporter text-summary \
-	  npx tap --disable-coverage --reporter=terse 'src/**/*.test.ts' 'scripts/**/*.test.ts' 'conformance/**/*.test.ts' \
+	  npx tap --disable-coverage --reporter=tap 'src/**/*.test.ts' 'scripts/**/*.test.ts' 'conformance/**/*.test.ts' \
 	  | $(NODE) dist/scripts/tap-summary.js
 
 fresh: build ## generate a fresh seeded batch of traces into out/fresh (SEED=... to repeat one)
