@@ -26,8 +26,28 @@ export function cellOf(state: ItfState): string {
   return `${servers.join('|')}#${msgs.join(',')}`;
 }
 
+/** Cells where two logs disagree at an index (AE-3's precondition) are chosen this much more. */
+export const DIVERGENT_INTEREST = 10;
+/** Cells where a leader lacks an entry of an older term that another server holds: one step from divergence. */
+export const STALE_INTEREST = 5;
+
+/** How interesting a cell is to start from: logs that diverge, or are about to, lead to truncation (AE-3). */
+export function interestOf(state: ItfState): number {
+  const v = new RaftView(state);
+  const servers = v.servers();
+  const logs = servers.map((i) => v.log(i));
+  const diverge = logs.some((a, x) => logs.some((b, y) => y > x && a.some((e, k) => b[k] !== undefined && b[k]?.term !== e.term)));
+  if (diverge) return DIVERGENT_INTEREST;
+  const stale = servers.some((l, x) => {
+    if (v.role(l) !== 'Leader') return false;
+    const lead = logs[x] ?? [];
+    return logs.some((other) => other.slice(lead.length).some((e) => e.term < v.term(l)));
+  });
+  return stale ? STALE_INTEREST : 1;
+}
+
 /** Where a trace reached a cell first: its state lines up to there and the state to go on from. */
-export type CellStart = { readonly model: string; readonly file: string; readonly lines: readonly string[]; readonly last: TlaState };
+export type CellStart = { readonly model: string; readonly file: string; readonly lines: readonly string[]; readonly last: TlaState; readonly interest: number };
 
 type Cell = CellStart & { visits: number; chosen: number };
 
@@ -51,13 +71,13 @@ export class Archive {
 
   /**
    * A cell of `model` with fewer than `maxSteps` steps, or undefined if none. Rarely reached
-   * and rarely chosen cells are favoured (weight 1 / sqrt(1 + visits + chosen)): they are the
-   * frontier of what the walks have explored.
+   * and rarely chosen cells are favoured (weight interest / sqrt(1 + visits + chosen)): they
+   * are the frontier of what the walks have explored.
    */
   choose(model: string, maxSteps: number, rng: Prng): CellStart | undefined {
     const cells = [...this.cells.values()].filter((c) => c.model === model && c.lines.length - 1 < maxSteps);
     if (cells.length === 0) return undefined;
-    const cell = cells[rng.weighted(cells.map((c) => 1 / Math.sqrt(1 + c.visits + c.chosen)))];
+    const cell = cells[rng.weighted(cells.map((c) => c.interest / Math.sqrt(1 + c.visits + c.chosen)))];
     if (cell !== undefined) cell.chosen++;
     return cell;
   }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { Archive, cellOf } from './archive.js';
+import { Archive, DIVERGENT_INTEREST, STALE_INTEREST, cellOf, interestOf } from './archive.js';
 import { NEW_BOOST, RARE_BOOST, coverageBoost, coverageTarget, missingIds } from './coverage.js';
 import { state } from './fixtures.js';
 import { Prng } from './prng.js';
@@ -27,7 +27,7 @@ t.test('cells: what Figure 2 branches depend on, not the rest', async (t) => {
 
 t.test('archive: the first trace to reach a cell is kept; rarely visited cells are chosen more', async (t) => {
   const a = new Archive();
-  const start = (file: string, steps: number) => () => ({ model: 'M', file, lines: Array.from({ length: steps + 1 }, () => '{}'), last: {} });
+  const start = (file: string, steps: number, interest = 1) => () => ({ model: 'M', file, lines: Array.from({ length: steps + 1 }, () => '{}'), last: {}, interest });
   a.visit('x', start('t0', 3));
   a.visit('x', start('t1', 1));
   for (let k = 0; k < 30; k++) a.visit('common', start('t2', 2));
@@ -43,4 +43,19 @@ t.test('archive: the first trace to reach a cell is kept; rarely visited cells a
   t.equal(picks['t3'], undefined, 'too long for depth 10');
   t.ok((picks['t0'] ?? 0) > (picks['t2'] ?? 0), `rare cell x chosen more than the common one: ${JSON.stringify(picks)}`);
   t.equal(a.choose('Other', 10, rng), undefined, 'another model has no cells');
+  a.visit('diverging', start('t4', 2, 10));
+  const again: Record<string, number> = {};
+  for (let k = 0; k < 400; k++) {
+    const f = a.choose('M', 10, rng)?.file ?? 'none';
+    again[f] = (again[f] ?? 0) + 1;
+  }
+  t.ok((again['t4'] ?? 0) > 2 * (again['t0'] ?? 0), `an interesting cell is chosen more: ${JSON.stringify(again)}`);
+});
+
+t.test('interest: cells whose logs disagree at an index, or whose leader lacks an older entry', async (t) => {
+  t.equal(interestOf(state({ log: [[1], [1]] })), 1);
+  t.equal(interestOf(state({ log: [[1, 1], [1]] })), 1, 'one log longer: not a conflict');
+  t.equal(interestOf(state({ log: [[1], [2]] })), DIVERGENT_INTEREST);
+  t.equal(interestOf(state({ term: [2, 2], role: ['Leader', 'Follower'], log: [[], [1]] })), STALE_INTEREST, 'the leader of term 2 lacks an entry of term 1');
+  t.equal(interestOf(state({ term: [1, 1], role: ['Leader', 'Follower'], log: [[], [1]] })), 1, 'an entry of its own term: not stale');
 });

@@ -191,7 +191,7 @@ async function coverageRounds(
     for (const r of await pool.run(jobs, onResult, signal)) {
       addCounts(counts, r.stats.actions);
       addCounts(counts, r.stats.rules);
-      for (const c of r.cells) archive.visit(c.key, () => ({ model: r.model, file: r.file, lines: r.lines.slice(0, c.step + 1), last: c.last }));
+      for (const c of r.cells) archive.visit(c.key, () => ({ model: r.model, file: r.file, lines: r.lines.slice(0, c.step + 1), last: c.last, interest: c.interest }));
     }
     done = end;
     if ((done >= v.count && missingIds(target, counts).length === 0) || done >= v.maxCount) return;

@@ -10,7 +10,7 @@ import { actionNames } from '../tla/variant.js';
 import { type Counts, coverageBoost } from './coverage.js';
 import { type Json, type TraceHeader, type TraceState, parseStateLine, stateLine, traceTextOf } from './itf-file.js';
 import { itfKey } from './itf.js';
-import { type CellStart, cellOf } from './archive.js';
+import { type CellStart, cellOf, interestOf } from './archive.js';
 import type { TlaState } from '../tla/value.js';
 import { Prng } from './prng.js';
 import { constantsOf, embeddedChecker, portablePath, specHash } from './provenance.js';
@@ -56,7 +56,7 @@ export type JobResult = {
   /** The state lines of the file (for the archive). */
   readonly lines: readonly string[];
   /** The first step of this trace in each cell it visits, with the state to walk on from. */
-  readonly cells: readonly { readonly key: string; readonly step: number; readonly last: TlaState }[];
+  readonly cells: readonly { readonly key: string; readonly step: number; readonly last: TlaState; readonly interest: number }[];
 };
 
 export type ModelContext = {
@@ -141,10 +141,10 @@ export function runWalkJob(job: WalkJob): JobResult {
   const header = headerFor(job.model, c, embeddedChecker(), description(job), generatorRecord(job));
   const file = path.join(job.outDir, traceFileName(job.model.name, job.mode, job.seed, job.index));
   const lines = steps.map((s, k) => stateLine(k, s, c.vars));
-  const cells = new Map<string, { key: string; step: number; last: TlaState }>();
+  const cells = new Map<string, { key: string; step: number; last: TlaState; interest: number }>();
   for (const [k, s] of w.steps.entries()) {
     const key = cellOf(s.state);
-    if (!cells.has(key)) cells.set(key, { key, step: done + k, last: s.tla });
+    if (!cells.has(key)) cells.set(key, { key, step: done + k, last: s.tla, interest: interestOf(s.state) });
   }
   return {
     model: job.model.name,
