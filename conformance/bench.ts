@@ -175,7 +175,7 @@ function main(): void {
   const traces = decode();
   const bytes = texts.reduce((a, t) => a + t.text.length, 0);
   console.log(`corpus: ${source}: ${traces.length} traces, ${traces.reduce((a, t) => a + t.steps.length - 1, 0)} steps, ${(bytes / 1e6).toFixed(1)} MB; ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}`);
-  const rates = { replay: [] as number[], parseTrace: [] as number[], jsonParse: [] as number[], endToEnd: [] as number[] };
+  const rates = { replay: [] as number[], checkEnabled: [] as number[], parseTrace: [] as number[], jsonParse: [] as number[], endToEnd: [] as number[] };
   const steps = traces.reduce((a, t) => a + t.steps.length - 1, 0);
   const timed = (f: () => void): number => {
     const t = performance.now();
@@ -191,12 +191,14 @@ function main(): void {
         }
       }),
     );
+    rates.checkEnabled.push(timed(() => traces.forEach((trace) => replayTrace(trace, { checkEnabled: true }))));
     rates.parseTrace.push(timed(() => void decode()));
     rates.jsonParse.push(timed(() => texts.forEach((t) => JSON.parse(t.text) as unknown)));
     rates.endToEnd.push(timed(() => decode().forEach((trace) => replayTrace(trace))));
   }
   const show = (xs: readonly number[]): string => `${median(xs).toFixed(0).padStart(7)} steps/s (median of ${xs.length}; min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
   console.log(`replay of decoded traces:              ${show(rates.replay)}`);
+  console.log(`replay with --check-enabled:           ${show(rates.checkEnabled)}`);
   console.log(`parseTrace (shared parse + decode):    ${show(rates.parseTrace)}`);
   console.log(`end to end (parseTrace + replay):      ${show(rates.endToEnd)}`);
   console.log(`for scale, JSON.parse of the text:     ${show(rates.jsonParse)}`);

@@ -27,11 +27,12 @@ t.test('help', async (t) => {
   t.equal(help.code, 0);
   t.match(help.out, /^usage: raftref replay \[options\] PATH\.\.\./);
   t.match(help.out, /--repro-dir DIR/);
+  t.match(help.out, /--check-enabled/);
   t.match(help.out, /exit codes: 0 every trace conforms, 1 a trace diverges, 2 unusable input/);
 });
 
 t.test('conforming traces: exit 0 and the summary line', async (t) => {
-  const r = raftref(['replay', FIXTURES]);
+  const r = raftref(['replay', '--check-enabled', FIXTURES]);
   t.equal(r.code, 0, r.err);
   const steps = fixture('election-2').states.length - 1 + fixture('conflict-3').states.length - 1;
   t.match(r.out, new RegExp(`^replay: 2 traces, ${steps} steps, 0 divergences, 0 unusable, \\d+\\.\\d\\d s\\n$`));

@@ -258,3 +258,32 @@ t.test('type level: the dispatch on action names is exhaustive', async (t) => {
       .exhaustive();
   t.throws(() => label('DuplicateMessage'));
 });
+
+t.test('checkEnabled: the fixtures conform; an action enabled where the spec has none is caught in the state it appears', async (t) => {
+  for (const name of FIXTURE_NAMES) t.equal(replayJson(fixture(name), undefined, undefined, { checkEnabled: true }).divergence, undefined, name);
+
+  // L-4 without its term condition (Figure 8): commit the majority's index whatever its term.
+  const figure8: Actions = {
+    ...SRC_ACTIONS,
+    advanceCommitIndex: (s) => {
+      if (s.role !== 'Leader') return SRC_ACTIONS.advanceCommitIndex(s);
+      const n = [s.log.length, ...s.matchIndex.values()].sort((a, b) => b - a)[Math.floor(s.servers.size / 2)] ?? 0;
+      if (n <= s.commitIndex) return SRC_ACTIONS.advanceCommitIndex(s);
+      return { enabled: true, action: 'AdvanceCommitIndex', state: { ...s, commitIndex: n as LogIndex }, outputs: { persist: [], send: [], apply: [] } };
+    },
+  };
+  t.equal(replayJson(fixture('conflict-3'), figure8).divergence, undefined, 'replay alone: the trace never takes the step');
+  const r = replayJson(fixture('conflict-3'), figure8, undefined, { checkEnabled: true });
+  const d = r.divergence;
+  // State 46: s1 leads term 3 and index 1 (term 2) is on s1 and s3.
+  t.equal(d?.step, 46);
+  t.equal(r.steps, 46, 'step 46 itself conformed');
+  t.equal(d?.kind, 'enabled');
+  t.equal(d?.reason, 'in state 46, AdvanceCommitIndex(s1): the implementation says enabled, the spec says not enabled');
+
+  // A dispatcher that will not let a leader handle the answers of its own term.
+  const deaf: Actions = { ...SRC_ACTIONS, receive: (s, m) => (m.type === 'AppendEntriesResponse' ? SRC_ACTIONS.dropStaleResponse(s, m) : SRC_ACTIONS.receive(s, m)) };
+  const e = replayJson(fixture('election-2'), deaf, undefined, { checkEnabled: true }).divergence;
+  t.equal(e?.step, 9);
+  t.match(e?.reason, /^in state 9, receive\(s1, AppendEntriesResponse\(s2 -> s1, .*\)\): the implementation says no action enabled \(m\.term = 1 is not older than currentTerm = 1\), the spec says HandleAppendEntriesResponse enabled$/);
+});

@@ -12,6 +12,7 @@ import { match } from 'ts-pattern';
 import { applyPersist, MemoryStorage, type ActionResult, type Message, type NodeId, type NodeState, type Received } from '../src/index.js';
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { compareState, compareStorage, formatDiff, type Diff } from './compare.js';
+import { probeEnabled } from './enabled.js';
 import { formatEntry, formatMessage } from './format.js';
 import { Network } from './network.js';
 import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type Trace } from './trace.js';
@@ -31,7 +32,9 @@ export type DivergenceKind =
   /** It applies other entries than the ones lastApplied moved past (ALL-1). */
   | 'apply'
   /** It threw. */
-  | 'threw';
+  | 'threw'
+  /** With checkEnabled: in the state reached, it enables an action the spec does not, or the reverse. */
+  | 'enabled';
 
 export type Divergence = {
   /** The index of the state the implementation did not reach (0: the initial state). */
@@ -55,6 +58,12 @@ export type ReplayResult = {
 export type ReplayOptions = {
   /** The implementation under test (default: src/). */
   readonly actions?: Actions;
+  /**
+   * Also compare, in every state, which actions the implementation enables
+   * with the spec's guards (enabled.ts): slower, and it catches actions
+   * enabled where the spec has none, which a trace never takes.
+   */
+  readonly checkEnabled?: boolean;
 };
 
 type MessageAction = Extract<SpecAction, 'UpdateTerm' | 'HandleRequestVoteRequest' | 'HandleRequestVoteResponse' | 'HandleAppendEntriesRequest' | 'HandleAppendEntriesResponse' | 'DropStaleResponse'>;
@@ -254,6 +263,12 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
       return diverged(index, call, 'state', `${what} differs from the trace: ${formatDiff(first)}${diffs.length > 1 ? ` (+${diffs.length - 1} more)` : ''}`, diffs);
     }
     if (call !== null) steps += 1;
+    if (options.checkEnabled === true) {
+      const d = probeEnabled(cluster.actions, cluster.nodes, state, servers, trace.constants.values);
+      if (d !== undefined) {
+        return diverged(index, call, 'enabled', `in state ${index}, ${d.action}: the implementation says ${d.implementation}, the spec says ${d.spec}`);
+      }
+    }
   }
   return { trace, steps, divergence: undefined };
 }

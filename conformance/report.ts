@@ -51,7 +51,9 @@ export function divergenceReport(r: ReplayResult & { readonly divergence: Diverg
   const servers = trace.constants.servers;
   const beforeStep = d.step > 0 ? trace.steps[d.step - 1] : undefined;
   const afterStep = trace.steps[d.step];
-  const before = beforeStep === undefined ? [] : formatState(beforeStep.state, servers);
+  // An enabledness divergence is about the state the step reached, the others about the step.
+  const shown = d.kind === 'enabled' ? afterStep : beforeStep;
+  const before = shown === undefined ? [] : formatState(shown.state, servers);
   const action = d.call === null ? 'Init' : formatCall(d.call);
   const actionRules = d.call === null ? [] : ACTION_RULES[d.call.name];
   const stepRules = d.call === null || beforeStep === undefined || afterStep === undefined ? [] : rulesOf(d.call, beforeStep.state, afterStep.state);
@@ -61,7 +63,11 @@ export function divergenceReport(r: ReplayResult & { readonly divergence: Diverg
     `  model ${trace.model}${trace.description === '' ? '' : ` (${trace.description})`}, ${trace.steps.length} states, ${r.steps} steps conformed`,
     `  divergence (${d.kind}): ${d.reason}`,
     ...(d.diffs.length === 0 ? [] : ['  expected (trace) vs actual (implementation):', ...d.diffs.map((x) => `    ${formatDiff(x)}`)]),
-    ...(before.length === 0 ? ['  state before: none (state 0 is the initial state)'] : [`  state before step ${d.step} (state ${d.step - 1}, on which the implementation agreed):`, ...before.map((l) => `    ${l}`)]),
+    ...(d.kind === 'enabled'
+      ? [`  state ${d.step} (on which the implementation agreed):`, ...before.map((l) => `    ${l}`)]
+      : before.length === 0
+        ? ['  state before: none (state 0 is the initial state)']
+        : [`  state before step ${d.step} (state ${d.step - 1}, on which the implementation agreed):`, ...before.map((l) => `    ${l}`)]),
     ...(d.call === null
       ? ['  rules: P-1 (restart from empty storage is Init)']
       : [`  rules of ${d.call.name}: ${actionRules.join(', ')}; this step per the trace: ${stepRules.length === 0 ? '(none)' : stepRules.join(', ')}`]),

@@ -8,7 +8,7 @@ import type { Actions } from './actions.js';
 import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
 import { findTraces } from './files.js';
 import { parseTrace, type TraceError } from './itf.js';
-import { replayTrace, type Divergence, type ReplayResult } from './replay.js';
+import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
 import { divergenceReport, type DivergenceReport } from './report.js';
 import { shrink, writeRepro } from './shrink.js';
 import { defaultSpecFile, specHashOf } from './spec-hash.js';
@@ -22,6 +22,8 @@ export type ReplayFilesOptions = {
   readonly reproDir?: string | null;
   /** Count steps per action and rule. */
   readonly coverage?: boolean;
+  /** Compare in every state which actions are enabled (ReplayOptions.checkEnabled). */
+  readonly checkEnabled?: boolean;
 };
 
 export type TraceOutcome = { readonly file: string; readonly steps: number; readonly conforms: boolean };
@@ -47,7 +49,10 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
   const started = performance.now();
   const specFile = options.specFile ?? defaultSpecFile();
   const reproDir = options.reproDir === undefined ? DEFAULT_REPRO_DIR : options.reproDir;
-  const replayOptions = options.actions === undefined ? {} : { actions: options.actions };
+  const replayOptions: ReplayOptions = {
+    ...(options.actions === undefined ? {} : { actions: options.actions }),
+    ...(options.checkEnabled === true ? { checkEnabled: true } : {}),
+  };
   const unusable: TraceError[] = [];
   const divergences: DivergenceReport[] = [];
   const outcomes: TraceOutcome[] = [];
@@ -87,7 +92,7 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
   return { traces: outcomes.length, steps, divergences, unusable, outcomes, coverage, seconds: (performance.now() - started) / 1000, exitCode };
 }
 
-function report(result: ReplayResult & { divergence: Divergence }, reproDir: string | null, options: { actions?: Actions }, taken: Set<string>): DivergenceReport {
+function report(result: ReplayResult & { divergence: Divergence }, reproDir: string | null, options: ReplayOptions, taken: Set<string>): DivergenceReport {
   if (reproDir === null) return divergenceReport(result, undefined);
   const shrunk = shrink(result.trace, result.divergence, options);
   const repro = writeRepro(shrunk.trace, reproDir, taken);

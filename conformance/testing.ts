@@ -53,8 +53,8 @@ export function decode(json: unknown, file = 'test.itf.json'): Trace {
   return d.trace;
 }
 
-export function replayJson(json: unknown, actions?: Actions, file?: string): ReplayResult {
-  return replayTrace(decode(json, file), actions === undefined ? {} : { actions });
+export function replayJson(json: unknown, actions?: Actions, file?: string, options: { readonly checkEnabled?: boolean } = {}): ReplayResult {
+  return replayTrace(decode(json, file), { ...(actions === undefined ? {} : { actions }), ...options });
 }
 
 /** indexOfStep: the first state k >= from whose action is `action`. */

@@ -20,6 +20,9 @@ options:
   --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR}); each is <name>.repro.itf.json
   --no-repro       do not write reproducers
   --coverage       steps per action and per Figure 2 rule id, and the ones with none
+  --check-enabled  also compare, in every state, which actions src/ enables with the spec's
+                   guards (catches an action enabled where the spec has none, which no trace
+                   takes; several times slower)
   --json           print one JSON document (traces, steps, divergences, unusable files, seconds)
   --spec FILE      the spec the traces must have been generated from (default: spec/Raft.tla)
 
@@ -34,6 +37,7 @@ type Options = {
   readonly paths: readonly string[];
   readonly reproDir: string | null;
   readonly coverage: boolean;
+  readonly checkEnabled: boolean;
   readonly json: boolean;
   readonly spec: string | undefined;
 };
@@ -50,6 +54,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
         'repro-dir': { type: 'string' },
         'no-repro': { type: 'boolean', default: false },
         coverage: { type: 'boolean', default: false },
+        'check-enabled': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         spec: { type: 'string' },
       },
@@ -64,6 +69,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
     paths: positionals,
     reproDir: values['no-repro'] ? null : (values['repro-dir'] ?? DEFAULT_REPRO_DIR),
     coverage: values.coverage,
+    checkEnabled: values['check-enabled'],
     json: values.json,
     spec: values.spec,
   };
@@ -96,6 +102,7 @@ export const replay: Command = {
     const r = replayFiles(o.paths, {
       reproDir: o.reproDir,
       coverage: o.coverage,
+      checkEnabled: o.checkEnabled,
       ...(o.spec === undefined ? {} : { specFile: o.spec }),
     });
     if (o.json) {
