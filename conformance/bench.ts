@@ -159,7 +159,13 @@ function main(): void {
   });
   const hash = specHashOf(defaultSpecFile());
   const paths = positionals.length > 0 ? positionals : fs.existsSync('traces') ? ['traces'] : [];
-  let texts = findTraces(paths).files.map((f) => ({ file: f, text: fs.readFileSync(f, 'utf8') }));
+  const found = findTraces(paths);
+  if (positionals.length > 0 && found.errors.length > 0) {
+    for (const e of found.errors) console.error(`bench: ${e.file}: ${e.what}`);
+    process.exitCode = 2;
+    return;
+  }
+  let texts = found.files.map((f) => ({ file: f, text: fs.readFileSync(f, 'utf8') }));
   let source = paths.join(' ');
   if (texts.length === 0) {
     const n = Number(values.traces);
