@@ -74,7 +74,7 @@ fresh: build ## generate a fresh seeded batch of traces into out/fresh (SEED=...
 	@$(RAFTREF) traces generate --model MCRaft2 --model MCRaft3 --count 15 --min-depth 20 --depth 80 --seed $(SEED) --out $(FRESH)
 
 replay: build ## replay the committed corpus and the fresh batch against src/, with rule coverage
-	@$(RAFTREF) replay --coverage $(CORPUS) $$([ -d $(FRESH) ] && echo $(FRESH))
+	@$(RAFTREF) replay --coverage --check-enabled $(CORPUS) $$([ -d $(FRESH) ] && echo $(FRESH))
 
 corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes about 15 minutes
 	rm -rf $(CORPUS)
