@@ -24,7 +24,7 @@ CORPUS_SEED := 2026
 SEED  ?= $(shell date +%s)
 FRESH := out/fresh
 
-.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test bench clean help
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants bench clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -81,9 +81,12 @@ corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes ab
 	$(RAFTREF) traces generate --model MCRaft2 --count 250 --min-depth 20 --depth 100 --seed $(CORPUS_SEED) --out $(CORPUS)
 	$(RAFTREF) traces generate --model MCRaft3Full --mode coverage --count 250 --min-depth 20 --depth 150 --seed $(CORPUS_SEED) --out $(CORPUS)
 
-test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay
+test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay, mutants
 	@$(RAFTREF) check --broken
-	@$(MAKE) --no-print-directory fresh replay
+	@$(MAKE) --no-print-directory fresh replay mutants
+
+mutants: build ## replay the corpus against each catalogued Raft bug (conformance/mutants/); fails if one survives
+	@$(RAFTREF) mutants
 
 bench: build ## replay and generation throughput
 	$(NODE) dist/conformance/bench.js $(CORPUS)

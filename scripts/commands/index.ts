@@ -3,7 +3,8 @@
 import { check } from './check.js';
 import { replay } from './replay.js';
 import type { Command } from './command.js';
+import { mutants } from './mutants.js';
 import { tlcFetch } from './tlc-fetch.js';
 import { traces } from './traces.js';
 
-export const COMMANDS: readonly Command[] = [check, tlcFetch, replay, traces];
+export const COMMANDS: readonly Command[] = [check, tlcFetch, replay, traces, mutants];
