@@ -24,10 +24,10 @@ CORPUS_SEED := 2026
 SEED  ?= $(shell date +%s)
 FRESH := out/fresh
 
-.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants bench clean help
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check bench clean help
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
 all: build ## the main job: model-check, generate a fresh batch of traces, replay it and the corpus, summary
 	@$(RAFTREF) check --broken
@@ -81,12 +81,25 @@ corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes ab
 	$(RAFTREF) traces generate --model MCRaft2 --count 250 --min-depth 20 --depth 100 --seed $(CORPUS_SEED) --out $(CORPUS)
 	$(RAFTREF) traces generate --model MCRaft3Full --mode coverage --count 250 --min-depth 20 --depth 150 --seed $(CORPUS_SEED) --out $(CORPUS)
 
-test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay, mutants
+test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay, mutants, FIGURE2.md current
 	@$(RAFTREF) check --broken
-	@$(MAKE) --no-print-directory fresh replay mutants
+	@$(MAKE) --no-print-directory fresh replay mutants figure2-check
+
+# spec/FIGURE2.md: every Figure 2 rule with its spec action, code, tests, corpus steps and the
+# mutants that break it, with their status as `make mutants` measured it (out/mutants.json).
+MUTANTS_JSON := out/mutants.json
 
 mutants: build ## replay the corpus against each catalogued Raft bug (conformance/mutants/); fails if one survives
-	@$(RAFTREF) mutants
+	@mkdir -p out
+	@$(RAFTREF) mutants --json > $(MUTANTS_JSON)
+
+figure2: build ## write spec/FIGURE2.md (runs the mutants first; a survivor is listed, not an error)
+	@mkdir -p out
+	@$(RAFTREF) mutants --json > $(MUTANTS_JSON) || [ $$? -eq 1 ]
+	@$(RAFTREF) figure2 --mutants $(MUTANTS_JSON)
+
+figure2-check: mutants ## fail if spec/FIGURE2.md is not what make figure2 would write
+	@$(RAFTREF) figure2 --check --mutants $(MUTANTS_JSON)
 
 bench: build ## replay and generation throughput
 	$(NODE) dist/conformance/bench.js $(CORPUS)

@@ -1,0 +1,107 @@
+// figure2.ts: `raftref figure2`: write spec/FIGURE2.md, one row per Figure 2 rule id with where
+// it lives and what exercises it (scripts/figure2/), or check that the committed one is current.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MUTANTS } from '../../conformance/mutants/catalogue.js';
+import { repoDir } from '../../conformance/spec-hash.js';
+import { buildFigure2, FIGURE2_FILE } from '../figure2/generate.js';
+import { readMutantsJson } from '../figure2/mutants.js';
+import { renderFigure2 } from '../figure2/render.js';
+import { describeStaleness, staleness } from '../figure2/stale.js';
+import { UserError } from '../tla/errors.js';
+import type { Command } from './command.js';
+
+const DEFAULT_CORPUS = 'traces/corpus';
+
+const help = `usage: raftref figure2 [options]
+
+Writes ${FIGURE2_FILE}: one row per rule id of spec/README.md (the Figure 2 rules, then the
+departures) with its words, the spec actions whose comments cite it (spec/Raft.tla), the
+comment lines of src/ that cite it, the tests of src/ and conformance/ that cite it, the steps of
+the trace corpus that exercise it (as replay --coverage classifies them; the corpus is replayed,
+a few seconds) and the mutants of conformance/mutants/catalogue.ts that break it; then the gaps:
+ids with no spec action, no code, no test, no corpus step or no mutant.
+
+options:
+  --check          do not write: regenerate in memory and compare with the file; exit 1, naming
+                   what differs, if it is stale
+  --out FILE       write (or with --check, compare) FILE instead of ${FIGURE2_FILE}
+  --mutants FILE   the output of \`raftref mutants --json\`: the mutants' measured status (killed
+                   or survived); without it they are listed as not measured
+  --corpus PATH    trace file or directory, relative to the repository (repeatable; default:
+                   ${DEFAULT_CORPUS})
+  --root DIR       the repository to read (default: the one raftref belongs to)
+
+exit codes: 0 written, or current; 1 stale (--check); 2 unusable input (a missing or malformed
+spec/README.md table, bad --mutants JSON, a corpus trace that does not replay).`;
+
+type Options = {
+  readonly check: boolean;
+  readonly out: string | undefined;
+  readonly mutants: string | undefined;
+  readonly corpus: readonly string[];
+  readonly root: string;
+};
+
+const bad = (what: string): UserError => new UserError('raftref figure2', undefined, what, 'see raftref figure2 --help');
+
+export function parseFigure2Args(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      options: {
+        check: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        mutants: { type: 'string' },
+        corpus: { type: 'string', multiple: true },
+        root: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw bad(e instanceof Error ? e.message : String(e));
+  }
+  const { values } = parsed;
+  const root = values.root ?? repoDir();
+  if (!fs.existsSync(path.join(root, 'spec', 'README.md'))) throw bad(`${root} is not a raftref repository (no spec/README.md)`);
+  return { check: values.check, out: values.out, mutants: values.mutants, corpus: values.corpus ?? [DEFAULT_CORPUS], root };
+}
+
+export const figure2: Command = {
+  name: 'figure2',
+  summary: `write ${FIGURE2_FILE} (each Figure 2 rule: spec action, code, tests, corpus steps, mutants), or --check it`,
+  help,
+  run: async (argv) => {
+    const o = parseFigure2Args(argv);
+    const measured = o.mutants === undefined ? undefined : readMutantsJson(o.mutants);
+    const table = buildFigure2({ root: o.root, corpus: o.corpus, catalogue: MUTANTS, measured });
+    const text = renderFigure2(table);
+    const target = o.out ?? path.join(o.root, FIGURE2_FILE);
+    const shown = o.out ?? FIGURE2_FILE;
+    const gaps = table.gaps.filter((g) => g.ids.length > 0).length;
+    const summary = `${table.rows.length} ids, ${gaps} kinds of gap${o.mutants === undefined ? ', mutants not measured' : ''}`;
+    if (!o.check) {
+      try {
+        fs.writeFileSync(target, text);
+      } catch (e) {
+        throw new UserError(shown, undefined, `cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'give a writable --out FILE');
+      }
+      console.log(`figure2: wrote ${shown} (${summary})`);
+      return 0;
+    }
+    if (!fs.existsSync(target)) {
+      console.error(`figure2: ${shown} does not exist — run make figure2`);
+      return 1;
+    }
+    const stale = staleness(fs.readFileSync(target, 'utf8'), text);
+    if (stale !== undefined) {
+      console.error(`figure2: ${describeStaleness(shown, stale)} — run make figure2`);
+      return 1;
+    }
+    console.log(`figure2: ${shown} is current (${summary})`);
+    return 0;
+  },
+};
