@@ -18,7 +18,9 @@ import type { Command } from './command.js';
 const help = `usage: raftref check [options]
 
 Model-checks spec/MC*.tla (each with its same-named .cfg). By default only fast-tier models
-(first cfg line \`\\* tier: fast\`, or no tier) run.
+(first cfg line \`\\* tier: fast\`, or no tier) run. With the embedded checker, a passing model
+prints the transitions of each action in the state graph, and fails if an action never fires
+unless its cfg declares it out of the bounds' reach (\`\\* unfired: Action -- why\`).
 
 options:
   --checker embedded|tlc  embedded: tla-checker (WebAssembly, default); tlc: TLC from
@@ -113,7 +115,7 @@ async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void,
   const skipped = all.length - models.length;
   if (o.models.length === 0 && skipped > 0) out(`(${skipped} full-tier model${skipped === 1 ? '' : 's'} not run: add --full)`);
   const variantFiles = o.broken ? listVariants(path.join(o.specDir, 'broken')) : [];
-  const loaded = models.map((m) => loadModel(m.tla, m.cfg));
+  const loaded = models.map((m) => ({ files: m, model: loadModel(m.tla, m.cfg) }));
   // A variant runs on its model's tier: one checked with a full-tier model needs --full.
   const allVariants = variantFiles.map((f) => loadVariant(f, o.specDir));
   const fullTier = new Set(all.filter((m) => m.tier === 'full').map((m) => m.name));
@@ -123,11 +125,14 @@ async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void,
   const variantModels = variants.map((v) => loadModel(path.join(o.specDir, `${v.model}.tla`), path.join(o.specDir, `${v.model}.cfg`), new Map([[v.target, v.source]])));
   const run = makeRunner(o, signal, log);
   const results: CheckResult[] = [];
-  for (const model of loaded) {
+  const vacuous: string[] = [];
+  for (const { files, model } of loaded) {
     log(`checking ${model.name} with ${o.checker === 'embedded' ? 'tla-checker' : 'TLC'} …`);
     const r = await run(model);
     results.push(r);
-    out([headline(r), ...details(r), ...coverageLines(r), ...counterexampleLines(r)].join('\n'));
+    const firing = firingProblems(r, files.unfired);
+    vacuous.push(...firing.problems.map((p) => `${model.name}: ${p}`));
+    out([headline(r), ...details(r), ...coverageLines(r), ...firing.lines, ...counterexampleLines(r)].join('\n'));
     if (o.coverage !== undefined) out(formatCoverage(coverage(model, o.coverage)).join('\n'));
   }
   const outcomes: VariantOutcome[] = [];
@@ -140,7 +145,27 @@ async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void,
     outcomes.push({ variant: v, result, caught: ok });
     out(variantLines(v, result, ok).join('\n'));
   }
-  return { results, outcomes };
+  return { results, outcomes, vacuous };
+}
+
+/**
+ * Non-vacuity: every action of Next must fire in a passing model's state graph, except those
+ * the cfg declares out of reach; a declared action that does fire is a stale declaration.
+ */
+export function firingProblems(r: CheckResult, unfired: ReadonlyMap<string, string>): { lines: string[]; problems: string[] } {
+  if (r.actionCoverage === undefined) return { lines: [], problems: [] };
+  const lines: string[] = [];
+  const problems: string[] = [];
+  for (const { action, transitions } of r.actionCoverage) {
+    const why = unfired.get(action);
+    if (transitions === 0 && why !== undefined) lines.push(`  unfired by design: ${action} (${why})`);
+    if (transitions === 0 && why === undefined) problems.push(`action ${action} never fires: the model is vacuous for it (or declare \`\\* unfired: ${action} -- why\` in the cfg)`);
+    if (transitions > 0 && why !== undefined) problems.push(`action ${action} is declared unfired in the cfg but fires ${transitions} times: remove the declaration`);
+  }
+  for (const action of unfired.keys()) {
+    if (!r.actionCoverage.some((c) => c.action === action)) problems.push(`the cfg declares ${action} unfired, but Next has no such action`);
+  }
+  return { lines: [...lines, ...problems.map((p) => `  VACUITY: ${p}`)], problems };
 }
 
 function variantLines(v: Variant, r: CheckResult, ok: boolean): string[] {
@@ -151,18 +176,19 @@ function variantLines(v: Variant, r: CheckResult, ok: boolean): string[] {
   return [head, `  why: ${v.why}`, verdict, ...details(r).filter((l) => !l.startsWith('  violated:') && !l.startsWith('  note:'))];
 }
 
-function exitCode(results: readonly CheckResult[], outcomes: readonly VariantOutcome[]): number {
-  const failed = results.some((r) => r.verdict === 'violation' || r.verdict === 'error') || outcomes.some((o) => !o.caught && o.result.verdict !== 'timeout');
+function exitCode(results: readonly CheckResult[], outcomes: readonly VariantOutcome[], vacuous: readonly string[]): number {
+  const failed = vacuous.length > 0 || results.some((r) => r.verdict === 'violation' || r.verdict === 'error') || outcomes.some((o) => !o.caught && o.result.verdict !== 'timeout');
   if (failed) return 1;
   return [...results, ...outcomes.map((o) => o.result)].some((r) => r.verdict === 'timeout') ? 3 : 0;
 }
 
-function summary(results: readonly CheckResult[], outcomes: readonly VariantOutcome[], seconds: number): string[] {
+function summary(results: readonly CheckResult[], outcomes: readonly VariantOutcome[], vacuous: readonly string[], seconds: number): string[] {
   const passed = results.filter((r) => r.verdict === 'pass').length + outcomes.filter((o) => o.caught).length;
   const timedOut = [...results, ...outcomes.map((o) => o.result)].filter((r) => r.verdict === 'timeout').length;
   const failed = results.length + outcomes.length - passed - timedOut;
   const line1 = `models: ${results.filter((r) => r.verdict === 'pass').length}/${results.length} passed; broken variants: ${outcomes.filter((o) => o.caught).length}/${outcomes.length} caught; ${timedOut} timed out; ${seconds.toFixed(1)}s`;
-  return [line1, `summary: ${passed} passed, ${failed} failed`];
+  const line2 = vacuous.length === 0 ? [] : [`vacuity: ${vacuous.length} problem${vacuous.length === 1 ? '' : 's'}: ${vacuous.join('; ')}`];
+  return [line1, ...line2, `summary: ${passed} passed, ${failed + vacuous.length} failed`];
 }
 
 export const check: Command = {
@@ -179,10 +205,10 @@ export const check: Command = {
     const out = o.json ? (s: string) => void text.push(s) : (s: string) => console.log(s);
     const log = (s: string): void => void process.stderr.write(`${s}\n`);
     try {
-      const { results, outcomes } = await runAll(o, controller.signal, out, log);
-      const code = exitCode(results, outcomes);
-      if (o.json) console.log(JSON.stringify({ results, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: x.result })), exitCode: code }, null, 2));
-      else summary(results, outcomes, (Date.now() - started) / 1000).forEach((l) => console.log(l));
+      const { results, outcomes, vacuous } = await runAll(o, controller.signal, out, log);
+      const code = exitCode(results, outcomes, vacuous);
+      if (o.json) console.log(JSON.stringify({ results, vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: x.result })), exitCode: code }, null, 2));
+      else summary(results, outcomes, vacuous, (Date.now() - started) / 1000).forEach((l) => console.log(l));
       return code;
     } catch (e) {
       if (e instanceof AbortedError || e instanceof TlcAbortedError) {

@@ -4,19 +4,42 @@ import { UserError } from './errors.js';
 import { fixtureModel } from './fixtures.js';
 import { loadModel } from './model.js';
 import { formatSteps } from './counterexample.js';
+import { coverage } from './coverage.js';
 
 // Each case starts a worker or a process; the default 30 s per file is too short on 2 cores.
 t.setTimeout(600_000);
 
-t.test('a passing model: states counted, depth not invented', async (t) => {
-  const r = await checkEmbedded(loadModel(...fixtureModel('counter', 'MCCounter')));
+t.test('a passing model: states counted, depth and per-action coverage from the state graph', async (t) => {
+  const model = loadModel(...fixtureModel('counter', 'MCCounter'));
+  const r = await checkEmbedded(model);
   t.equal(r.verdict, 'pass');
   t.match(r.checker, /^tla-checker \d+\.\d+\.\d+$/);
   t.equal(r.model, 'MCCounter');
   t.ok((r.states ?? 0) > 0);
-  t.equal(r.depth, undefined);
-  t.match(r.depthNote, /not reported by tla-checker/);
   t.match(r.notes.join('\n'), /HistGrows checked as an invariant over a step flag/);
+  // The independent BFS of coverage.ts (stepping API, no symmetry) must agree on the depth
+  // (in TLC's convention: its depth counts levels beyond Init) and on which actions fire.
+  const bfs = coverage(model, 100_000);
+  t.ok(bfs.complete);
+  t.equal(r.depth, bfs.depth + 1);
+  t.match(r.depthNote, /state graph/);
+  t.same(r.actionCoverage?.map((c) => c.action), ['Inc', 'Reset']);
+  for (const c of r.actionCoverage ?? []) t.ok(c.transitions > 0, `${c.action} fired`);
+  t.equal(r.states, bfs.states, 'no symmetry in this model: the same states');
+  // The graph counts distinct (state, successor) pairs: Reset(a, q) and Reset(b, q) are one
+  // edge there and two transitions for the BFS. Inc(p) never coincides with another Inc.
+  const edges = new Map((r.actionCoverage ?? []).map((c) => [c.action, c.transitions]));
+  const steps = new Map(bfs.actions.map((c) => [c.name, c.transitions]));
+  t.equal(edges.get('Inc'), steps.get('Inc'), 'Inc: as many edges as transitions');
+  t.equal((edges.get('Reset') ?? 0) * 2, steps.get('Reset'), 'Reset: each edge found by both resetters');
+});
+
+t.test('without the state graph, depth is not invented', async (t) => {
+  const r = await checkEmbedded(loadModel(...fixtureModel('counter', 'MCCounter')), { stateGraph: false });
+  t.equal(r.verdict, 'pass');
+  t.equal(r.depth, undefined);
+  t.equal(r.actionCoverage, undefined);
+  t.match(r.depthNote, /not reported by tla-checker/);
 });
 
 t.test('a violation is named by the cfg, with a labelled counterexample', async (t) => {

@@ -12,7 +12,8 @@ import { type MappedText, originOf } from './mapped.js';
 import type { LoadedModel } from './model.js';
 import type { CheckResult } from './result.js';
 import { parseDisplayTrace } from './trace.js';
-import { type CheckVariant, STEP_FLAG_PREFIX, checkVariant } from './variant.js';
+import type { StateGraphSummary } from './state-graph.js';
+import { type CheckVariant, STEP_FLAG_PREFIX, actionNames, checkVariant } from './variant.js';
 import { type CheckResponse, CheckResponseCodec, checkerVersion } from './wasm.js';
 
 export type { CheckResult, Verdict, Violated } from './result.js';
@@ -22,17 +23,25 @@ export type RunOptions = {
   readonly maxDepth?: number;
   readonly timeoutSeconds?: number;
   readonly signal?: AbortSignal;
+  /** Export the state graph for per-action coverage and depth (default true; costs memory, not time). */
+  readonly stateGraph?: boolean;
   /** Called every `heartbeatSeconds` while the check runs. */
   readonly onHeartbeat?: (elapsedSeconds: number) => void;
   readonly heartbeatSeconds?: number;
 };
 
+const StateGraphCodec = t.type({ transitions: t.record(t.string, t.number), depth: t.number, states: t.number, edges: t.number });
+
 const WorkerReply = t.union([
-  t.type({ ok: t.literal(true), response: CheckResponseCodec }),
+  t.intersection([t.type({ ok: t.literal(true), response: CheckResponseCodec }), t.partial({ graph: StateGraphCodec })]),
   t.type({ ok: t.literal(false), error: t.string }),
 ]);
 
-type Outcome = { kind: 'done'; response: CheckResponse } | { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'crash'; error: string };
+type Outcome =
+  | { kind: 'done'; response: CheckResponse; graph: StateGraphSummary | undefined }
+  | { kind: 'timeout' }
+  | { kind: 'aborted' }
+  | { kind: 'crash'; error: string };
 
 function workerUrl(): URL {
   const ext = path.extname(fileURLToPath(import.meta.url));
@@ -40,7 +49,7 @@ function workerUrl(): URL {
 }
 
 /** Runs the check in a worker; resolves on completion, timeout, abort or crash. */
-export function runInWorker(job: { spec: string; cfg: string; maxStates: number; maxDepth: number }, options: RunOptions): Promise<Outcome> {
+export function runInWorker(job: { spec: string; cfg: string; maxStates: number; maxDepth: number; graph: boolean }, options: RunOptions): Promise<Outcome> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl(), { workerData: job });
     const started = Date.now();
@@ -58,7 +67,7 @@ export function runInWorker(job: { spec: string; cfg: string; maxStates: number;
     worker.on('message', (m: unknown) => {
       const r = WorkerReply.decode(m);
       if (isLeft(r)) finish({ kind: 'crash', error: `bad worker reply ${JSON.stringify(m).slice(0, 200)}` });
-      else finish(r.right.ok ? { kind: 'done', response: r.right.response } : { kind: 'crash', error: r.right.error });
+      else finish(r.right.ok ? { kind: 'done', response: r.right.response, graph: r.right.graph } : { kind: 'crash', error: r.right.error });
     });
     worker.on('error', (e) => finish({ kind: 'crash', error: e.message }));
     worker.on('exit', (code) => finish({ kind: 'crash', error: `checker worker exited with code ${code}` }));
@@ -72,7 +81,7 @@ export async function checkEmbedded(model: LoadedModel, options: RunOptions = {}
   const variant = checkVariant(model);
   const started = Date.now();
   const outcome = await runInWorker(
-    { spec: variant.spec.text, cfg: variant.cfg, maxStates: options.maxStates ?? 50_000_000, maxDepth: options.maxDepth ?? 100_000 },
+    { spec: variant.spec.text, cfg: variant.cfg, maxStates: options.maxStates ?? 50_000_000, maxDepth: options.maxDepth ?? 100_000, graph: options.stateGraph ?? true },
     options,
   );
   const base = {
@@ -90,17 +99,22 @@ export async function checkEmbedded(model: LoadedModel, options: RunOptions = {}
     case 'crash':
       return { ...base, states: undefined, depth: undefined, depthNote: 'n/a', verdict: 'error', error: outcome.error };
     case 'done':
-      return interpret(model, variant, outcome.response, base);
+      return interpret(model, variant, outcome.response, outcome.graph, base);
   }
 }
 
 type Base = Pick<CheckResult, 'checker' | 'model' | 'seconds' | 'unchecked' | 'notes'>;
 
 const NOT_REPORTED = 'n/a (not reported by tla-checker)';
+const STATE_GRAPH_DEPTH = 'breadth-first, from the exported state graph';
 
-function interpret(model: LoadedModel, variant: CheckVariant, r: CheckResponse, base: Base): CheckResult {
+function interpret(model: LoadedModel, variant: CheckVariant, r: CheckResponse, graph: StateGraphSummary | undefined, base: Base): CheckResult {
   const states = r.states_explored;
   const notes = [...base.notes, ...r.warnings.map((w) => `tla-checker warning: ${w}`)];
+  if (r.success && graph !== undefined) {
+    const actionCoverage = actionNames(model).map((action) => ({ action, transitions: graph.transitions[action] ?? 0 }));
+    return { ...base, notes, states, depth: graph.depth, depthNote: STATE_GRAPH_DEPTH, verdict: 'pass', actionCoverage };
+  }
   if (r.success) return { ...base, notes, states, depth: undefined, depthNote: NOT_REPORTED, verdict: 'pass' };
   if (r.error_type === 'InvariantViolation') return violation(model, variant, r, { ...base, notes });
   throwIfBadInput(model, variant.spec, r);

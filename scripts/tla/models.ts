@@ -1,16 +1,37 @@
 // models.ts: model discovery. A model is spec/MC*.tla with a same-named .cfg; the cfg's
-// first line may say `\* tier: fast` or `\* tier: full` (no tier: fast).
+// first line may say `\* tier: fast` or `\* tier: full` (no tier: fast). A cfg comment line
+// `\* unfired: Action -- why` declares an action of Next that the model's bounds keep from
+// ever firing; `raftref check` fails on any other action that never fires (a vacuous model).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.js';
 
 export type Tier = 'fast' | 'full';
-export type ModelFiles = { readonly name: string; readonly tla: string; readonly cfg: string; readonly tier: Tier };
+export type ModelFiles = {
+  readonly name: string;
+  readonly tla: string;
+  readonly cfg: string;
+  readonly tier: Tier;
+  /** Actions declared unable to fire under the bounds, with why. */
+  readonly unfired: ReadonlyMap<string, string>;
+};
 
 export function tierOf(cfgText: string): Tier {
   const first = cfgText.split('\n', 1)[0] ?? '';
   return /^\s*\\\*\s*tier:\s*full\b/.test(first) ? 'full' : 'fast';
+}
+
+/** `\* unfired: Action -- why` lines of a cfg. */
+export function unfiredOf(cfgText: string, cfgPath: string): Map<string, string> {
+  const declared = new Map<string, string>();
+  cfgText.split('\n').forEach((line, k) => {
+    if (!/^\s*\\\*\s*unfired:/.test(line)) return;
+    const m = /^\s*\\\*\s*unfired:\s*(\w+)\s+--\s+(\S.*)$/.exec(line);
+    if (m === null) throw new UserError(cfgPath, k + 1, 'malformed unfired declaration', 'write `\\* unfired: Action -- why`');
+    declared.set(m[1] ?? '', (m[2] ?? '').trim());
+  });
+  return declared;
 }
 
 export function discoverModels(specDir: string): ModelFiles[] {
@@ -23,7 +44,8 @@ export function discoverModels(specDir: string): ModelFiles[] {
       const name = path.basename(f, '.tla');
       const cfg = path.join(specDir, `${name}.cfg`);
       if (!fs.existsSync(cfg)) return [];
-      return [{ name, tla: path.join(specDir, f), cfg, tier: tierOf(fs.readFileSync(cfg, 'utf8')) }];
+      const text = fs.readFileSync(cfg, 'utf8');
+      return [{ name, tla: path.join(specDir, f), cfg, tier: tierOf(text), unfired: unfiredOf(text, cfg) }];
     });
 }
 

@@ -46,6 +46,13 @@ export function formatTlcTrace(trace: readonly TlcTraceState[]): string[] {
 }
 
 export function coverageLines(r: CheckResult): string[] {
+  if (r.actionCoverage !== undefined) {
+    const width = Math.max(...r.actionCoverage.map((c) => c.action.length));
+    return [
+      '  coverage (tla-checker state graph, distinct transitions per action):',
+      ...r.actionCoverage.map((c) => `    ${c.action.padEnd(width)} ${String(c.transitions).padStart(8)}${c.transitions === 0 ? '  NEVER FIRED' : ''}`),
+    ];
+  }
   const cov = r.tlcCoverage ?? [];
   if (cov.length === 0) return [];
   return ['  coverage (TLC, distinct:total):', ...cov.map((c) => `    ${c.action} (${c.module}:${c.line}): ${c.distinct}:${c.total}${c.total === 0 ? '  NEVER FIRED' : ''}`)];

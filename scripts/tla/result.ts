@@ -29,6 +29,8 @@ export type CheckResult = {
   /** TLC: its error trace and per-action coverage. */
   readonly tlcTrace?: readonly TlcTraceState[];
   readonly tlcCoverage?: readonly TlcCoverage[];
+  /** Embedded checker, passing run: distinct transitions of each action of Next in its state graph. */
+  readonly actionCoverage?: readonly { readonly action: string; readonly transitions: number }[];
   readonly error?: string;
   readonly unchecked: readonly Unchecked[];
   readonly notes: readonly string[];

@@ -15,6 +15,13 @@
 //   multiplied the states). tla-checker cannot prime an operator (`vars' = vars` makes the
 //   definition vanish silently), hence UNCHANGED.
 // - Other temporal properties are not checked at all (and reported as such).
+// - Per-action coverage: tla-checker's state graph export (DOT) labels an edge with the name
+//   of the top-level disjunct of NEXT that produced it, nothing finer (defect 4). So NEXT is
+//   distributed over the disjuncts of Next, each one a named operator `__A<k>_<Action>`
+//   carrying the conjuncts above: `__Next == \/ __A1_Restart \/ __A2_Timeout ...` with
+//   `__A1_Restart == C /\ (<disjunct 1>) /\ AC /\ <flags>`. Same behaviours (conjunction
+//   distributes over disjunction), same state count; the labels name our actions
+//   (embedded-coverage.ts counts them).
 //
 // Label variant (stepping): a variable `__action` set by every disjunct of Next to
 // [name |-> "Action", args |-> <<...>>], plus the same constraint handling.
@@ -62,6 +69,34 @@ function guardedNext(model: LoadedModel, next: string, extra: readonly string[])
   return `__Next == ${parts.join(' /\\ ')}\n`;
 }
 
+/** COVERAGE_PREFIX: the operators of the check variant's NEXT are `__A<k>_<Action>`. */
+export const COVERAGE_PREFIX = '__A';
+
+/** The action name behind a DOT edge label of the check variant (`__A3_RequestVote` -> `RequestVote`). */
+export function actionOfLabel(label: string): string | undefined {
+  return /^__A\d+_(\w+)$/.exec(label)?.[1];
+}
+
+/**
+ * `__A<k>_<Name> == C /\ (<disjunct k>) /\ AC /\ <extra>` for every disjunct of Next, and
+ * `__Next` their disjunction. Each disjunct keeps its original columns (bullet lists inside it
+ * stay aligned).
+ */
+function coveredNext(model: LoadedModel, extra: readonly string[]): string {
+  const { body, col } = nextBody(model);
+  const padded = ' '.repeat(col - 1) + body;
+  const disjuncts = splitDisjuncts(padded);
+  const names = disjuncts.map((d, k) => `${COVERAGE_PREFIX}${k + 1}_${d.action?.name ?? `${model.next}${k + 1}`}`);
+  const defs = disjuncts.map((d, k) => {
+    const text = padded.slice(d.start, d.end);
+    const lead = ' '.repeat(Math.max(d.col - 2, 1));
+    const before = model.cfg.constraints.map((c) => `  ${c.name} /\\\n`).join('');
+    const after = [...model.cfg.actionConstraints.map((c) => c.name), ...extra].map((x) => ` /\\ ${x}`).join('');
+    return `${names[k] ?? ''} ==\n${before}${lead}(${text})${after}\n`;
+  });
+  return `${defs.join('')}__Next ==\n${names.map((n) => `    \\/ ${n}`).join('\n')}\n`;
+}
+
 function rejectUnsupported(model: LoadedModel): void {
   if (model.cfg.view !== undefined) {
     throw new UserError(model.cfgPath, model.cfg.view.line, 'VIEW is not supported by the embedded checker', 'remove it or use --checker tlc');
@@ -76,7 +111,7 @@ export function checkVariant(model: LoadedModel): CheckVariant {
   const flag = (a: ActionProperty): string => `${STEP_FLAG_PREFIX}${a.name}`;
   const appendix = [
     `__Init == ${[model.init, ...actions.map((a) => `${flag(a)} = TRUE`)].join(' /\\ ')}\n`,
-    guardedNext(model, model.next, actions.map((a) => `${flag(a)}' = (${a.step}(${a.snapshot}, ${primed(a.snapshot)}) \\/ UNCHANGED ${a.subscript})`)),
+    coveredNext(model, actions.map((a) => `${flag(a)}' = (${a.step}(${a.snapshot}, ${primed(a.snapshot)}) \\/ UNCHANGED ${a.subscript})`)),
     ...actions.map((a) => `__Prop_${a.name} == ${flag(a)}\n`),
   ].join('');
   const spec = combine(model.mcPath, { overrides: model.overrides, substitutions: model.substitutions, extraVariables: actions.map(flag), appendix });

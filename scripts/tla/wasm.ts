@@ -31,22 +31,32 @@ function decode<A>(codec: t.Type<A>, json: string, what: string): A {
   return r.right;
 }
 
-export const CheckResponseCodec = t.type({
-  success: t.boolean,
-  error_type: t.union([t.string, t.null]),
-  error_message: t.union([t.string, t.null]),
-  states_explored: t.number,
-  trace: t.union([t.array(t.string), t.null]),
-  warnings: t.array(t.string),
-});
+export const CheckResponseCodec = t.intersection([
+  t.type({
+    success: t.boolean,
+    error_type: t.union([t.string, t.null]),
+    error_message: t.union([t.string, t.null]),
+    states_explored: t.number,
+    trace: t.union([t.array(t.string), t.null]),
+    warnings: t.array(t.string),
+  }),
+  // The state graph in DOT, when asked for (exportDot).
+  t.partial({ dot: t.union([t.string, t.null]) }),
+]);
 export type CheckResponse = t.TypeOf<typeof CheckResponseCodec>;
 
-export type CheckLimits = { readonly maxStates: number; readonly maxDepth: number };
+export type CheckLimits = {
+  readonly maxStates: number;
+  readonly maxDepth: number;
+  /** Also return the state graph as DOT (edges labelled with Next's top-level disjuncts). */
+  readonly exportDot?: boolean;
+};
 
 /** A full model check; deadlocks are never reported (TLC is run with -deadlock too). */
 export function checkSpec(spec: string, cfg: string, limits: CheckLimits): CheckResponse {
   init();
-  const options = { cfg_source: cfg, max_states: limits.maxStates, max_depth: limits.maxDepth, allow_deadlock: true };
+  const dot = limits.exportDot === true ? { export_dot: true, dot_mode: 'clean' } : {};
+  const options = { cfg_source: cfg, max_states: limits.maxStates, max_depth: limits.maxDepth, allow_deadlock: true, ...dot };
   return decode(CheckResponseCodec, check_spec_with_options(spec, JSON.stringify(options)), 'check');
 }
 
