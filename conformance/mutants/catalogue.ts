@@ -74,6 +74,19 @@ export const MUTANTS: readonly Mutant[] = [
     edits: [{ file: RV, find: 'term: s.currentTerm, voteGranted: grant', replace: 'term: m.term, voteGranted: grant' }],
   },
   {
+    id: 'vote-denial-not-sent',
+    title: 'refuse a vote without telling the candidate',
+    rules: ['F-1', 'RV-1', 'RV-2'],
+    why: 'A server that answers RequestVote only when it grants leaves the candidate waiting: it never learns a newer term from the refusal (ALL-2) and only a timeout ends its election.',
+    edits: [
+      {
+        file: RV,
+        find: "send: [{ type: 'RequestVoteResponse', from: s.id, to: m.from, term: s.currentTerm, voteGranted: grant }],",
+        replace: "send: grant ? [{ type: 'RequestVoteResponse', from: s.id, to: m.from, term: s.currentTerm, voteGranted: grant }] : [],",
+      },
+    ],
+  },
+  {
     id: 'vote-not-persisted',
     title: 'reply to a RequestVote without persisting votedFor',
     rules: ['P-1', 'RV-2'],
@@ -128,6 +141,13 @@ export const MUTANTS: readonly Mutant[] = [
     rules: ['P-1', 'C-1'],
     why: 'If the incremented term is not on disk before RequestVote goes out, a crash brings the server back in the old term, where it may vote again.',
     edits: [{ file: ELECTION, find: "      { write: 'currentTerm', currentTerm },\n", replace: '' }],
+  },
+  {
+    id: 'leader-times-out',
+    title: 'a leader\'s election timer keeps running',
+    rules: ['F-2', 'C-1'],
+    why: 'An election timer that is not stopped when a server becomes leader makes the leader start an election against itself: it leaves office for no reason and the cluster loses its leader every timeout.',
+    edits: [{ file: ELECTION, find: "  if (s.role === 'Leader') {", replace: '  if (s.currentTerm < 0) {' }],
   },
   {
     id: 'candidate-never-retries',
