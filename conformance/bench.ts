@@ -3,8 +3,10 @@
 // random walks of src/ itself written as ITF (they conform by
 // construction; they measure speed, not correctness). Prints steps per
 // second for the replay of decoded traces, for parsing and decoding, and
-// end to end (text in memory to verdict), each the median of several
-// rounds, with the machine's load (other processes slow it down).
+// end to end (replayFiles, what `raftref replay` does without
+// --check-enabled: find, read, parse, decode, replay), each the median of
+// several rounds, with the machine's load (other processes slow it down)
+// and, for end to end, the rate on this process's CPU time too.
 //   node dist/conformance/bench.js [--rounds N] [--traces N] [--depth N] [PATH...]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ import { findTraces } from './files.js';
 import { parseTrace } from './itf.js';
 import { keyOf } from './message-key.js';
 import { replayTrace } from './replay.js';
+import { replayFiles } from './run.js';
 import { Scenario, type E, type Msg, type State } from './scenario.js';
 import { defaultSpecFile, specHashOf } from './spec-hash.js';
 import type { Trace } from './trace.js';
@@ -157,6 +160,7 @@ function main(): void {
     allowPositionals: true,
     options: { rounds: { type: 'string', default: '7' }, traces: { type: 'string', default: '200' }, depth: { type: 'string', default: '100' } },
   });
+  const rounds = Number(values.rounds);
   const hash = specHashOf(defaultSpecFile());
   const paths = positionals.length > 0 ? positionals : fs.existsSync('traces') ? ['traces'] : [];
   const found = findTraces(paths);
@@ -165,6 +169,22 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  const cpuMs = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  // End to end first, from the files, as `raftref replay` runs: nothing else held in memory.
+  const endToEnd: number[] = [];
+  const endToEndCpu: number[] = [];
+  for (let round = 0; round < (found.files.length > 0 ? rounds : 0); round++) {
+    const wall = performance.now();
+    const cpu = cpuMs();
+    const r = replayFiles(paths, { reproDir: null });
+    if (r.exitCode !== 0) throw new Error(`end to end: exit code ${r.exitCode}`);
+    endToEnd.push(r.steps / ((performance.now() - wall) / 1000));
+    endToEndCpu.push(r.steps / ((cpuMs() - cpu) / 1000));
+  }
+
   let texts = found.files.map((f) => ({ file: f, text: fs.readFileSync(f, 'utf8') }));
   let source = paths.join(' ');
   if (texts.length === 0) {
@@ -180,15 +200,15 @@ function main(): void {
     });
   const traces = decode();
   const bytes = texts.reduce((a, t) => a + t.text.length, 0);
-  console.log(`corpus: ${source}: ${traces.length} traces, ${traces.reduce((a, t) => a + t.steps.length - 1, 0)} steps, ${(bytes / 1e6).toFixed(1)} MB; ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}`);
-  const rates = { replay: [] as number[], checkEnabled: [] as number[], parseTrace: [] as number[], jsonParse: [] as number[], endToEnd: [] as number[] };
   const steps = traces.reduce((a, t) => a + t.steps.length - 1, 0);
+  console.log(`corpus: ${source}: ${traces.length} traces, ${steps} steps, ${(bytes / 1e6).toFixed(1)} MB; ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}`);
+  const rates = { replay: [] as number[], checkEnabled: [] as number[], parseTrace: [] as number[], jsonParse: [] as number[], inMemory: [] as number[] };
   const timed = (f: () => void): number => {
     const t = performance.now();
     f();
     return steps / ((performance.now() - t) / 1000);
   };
-  for (let round = 0; round < Number(values.rounds); round++) {
+  for (let round = 0; round < rounds; round++) {
     rates.replay.push(
       timed(() => {
         for (const trace of traces) {
@@ -200,14 +220,21 @@ function main(): void {
     rates.checkEnabled.push(timed(() => traces.forEach((trace) => replayTrace(trace, { checkEnabled: true }))));
     rates.parseTrace.push(timed(() => void decode()));
     rates.jsonParse.push(timed(() => texts.forEach((t) => JSON.parse(t.text) as unknown)));
-    rates.endToEnd.push(timed(() => decode().forEach((trace) => replayTrace(trace))));
+    if (endToEnd.length === 0) rates.inMemory.push(timed(() => decode().forEach((trace) => replayTrace(trace))));
   }
   const show = (xs: readonly number[]): string => `${median(xs).toFixed(0).padStart(7)} steps/s (median of ${xs.length}; min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
-  console.log(`replay of decoded traces:              ${show(rates.replay)}`);
-  console.log(`replay with --check-enabled:           ${show(rates.checkEnabled)}`);
-  console.log(`parseTrace (shared parse + decode):    ${show(rates.parseTrace)}`);
-  console.log(`end to end (parseTrace + replay):      ${show(rates.endToEnd)}`);
-  console.log(`for scale, JSON.parse of the text:     ${show(rates.jsonParse)}`);
+  const row = (what: string, xs: readonly number[]): void => console.log(`${`${what}:`.padEnd(46)}${show(xs)}`);
+  row('replay of decoded traces', rates.replay);
+  row('replay with --check-enabled', rates.checkEnabled);
+  row('parseTrace (shared parse + decode)', rates.parseTrace);
+  if (endToEnd.length > 0) {
+    row('end to end (read + parse + decode + replay)', endToEnd);
+    row("  the same on this process's CPU time", endToEndCpu);
+  } else row('end to end from text in memory', rates.inMemory);
+  row('for scale, JSON.parse of the text', rates.jsonParse);
+  const target = 50_000;
+  const e2e = median(endToEnd.length > 0 ? endToEnd : rates.inMemory);
+  console.log(`end to end ${e2e > target ? 'exceeds' : 'does NOT exceed'} ${target} steps/s (median, wall clock; load now ${os.loadavg()[0]?.toFixed(1)})`);
 }
 
 main();

@@ -5,34 +5,37 @@
 //
 // Each codec is an io-ts Type (decode gives an Either with t.Errors whose
 // context is the JSON path and whose message is what was expected), but
-// decodes through `run`, which threads a linked path instead of io-ts'
-// copied context arrays: a trace repeats the whole state at every step, so
-// the decoder is on the replay's hot path. The path is turned into an io-ts
-// context only when decoding fails.
+// decodes through `run`, which builds no path at all while a value decodes:
+// a failure is a Fail, and each codec it passes on the way out adds its key
+// (`Fail.at`), so the JSON path is built only for the one value that does
+// not decode. A trace repeats the whole state at every step, so the decoder
+// is on the replay's hot path. The path is turned into an io-ts context
+// only when decoding fails.
 import * as t from 'io-ts';
-
-/** Path: the JSON path to a value, innermost key first (null is the root `$`). */
-export type Path = { readonly up: Path; readonly key: string | number } | null;
-
-export const at = (up: Path, key: string | number): Path => ({ up, key });
 
 /** Fail: why a value does not decode: where, what was expected, what was there. */
 export class Fail {
+  /** The keys from the failing value up to where it is now, innermost first (see `at`). */
+  private readonly up: (string | number)[] = [];
+
   constructor(
-    readonly path: Path,
     readonly expected: string,
     readonly actual: unknown,
   ) {}
+
+  /** at: the failure, seen from the value that holds the failing one under `key`. */
+  at(key: string | number): this {
+    this.up.push(key);
+    return this;
+  }
+
+  /** keys: the JSON path from the value it was decoded from, outermost key first. */
+  get keys(): (string | number)[] {
+    return [...this.up].reverse();
+  }
 }
 
-export type Run<A> = (u: unknown, path: Path) => A | Fail;
-
-/** keysOf: the path from the root as a list of keys. */
-export function keysOf(path: Path): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (let p = path; p !== null; p = p.up) keys.push(p.key);
-  return keys.reverse();
-}
+export type Run<A> = (u: unknown) => A | Fail;
 
 /** formatPath: a JSON path in the `$.states[7].log.#map[1][1][0].term` notation. */
 export function formatPath(keys: readonly (string | number)[]): string {
@@ -49,8 +52,8 @@ export function show(u: unknown): string {
 }
 
 /** describeFail: `$.path: expected X, got Y`, the one-line form of a failure. */
-export function describeFail(f: Fail, prefix: Path = null): string {
-  return `${formatPath([...keysOf(prefix), ...keysOf(f.path)])}: expected ${f.expected}, got ${show(f.actual)}`;
+export function describeFail(f: Fail): string {
+  return `${formatPath(f.keys)}: expected ${f.expected}, got ${show(f.actual)}`;
 }
 
 /**
@@ -68,9 +71,9 @@ export class ItfType<A, O = unknown> extends t.Type<A, O, unknown> {
       name,
       is,
       (u, c) => {
-        const r = run(u, null);
+        const r = run(u);
         if (!(r instanceof Fail)) return t.success(r);
-        const context = [...c, ...keysOf(r.path).map((key) => ({ key: String(key), type: t.unknown, actual: undefined }))];
+        const context = [...c, ...r.keys.map((key) => ({ key: String(key), type: t.unknown, actual: undefined }))];
         return t.failure(r.actual, context, r.expected);
       },
       encode,
@@ -109,12 +112,12 @@ const BIGINT = /^-?(0|[1-9]\d*)$/;
 export const int = new ItfType<number>(
   'integer',
   (u): u is number => Number.isSafeInteger(u),
-  (u, path) => {
-    if (typeof u === 'number') return Number.isSafeInteger(u) ? u : new Fail(path, 'integer', u);
+  (u) => {
+    if (typeof u === 'number') return Number.isSafeInteger(u) ? u : new Fail('integer', u);
     const digits = tagged(u, '#bigint');
-    if (typeof digits !== 'string' || !BIGINT.test(digits)) return new Fail(path, 'integer', u);
+    if (typeof digits !== 'string' || !BIGINT.test(digits)) return new Fail('integer', u);
     const n = Number(digits);
-    return Number.isSafeInteger(n) ? n : new Fail(path, `integer of at most ${Number.MAX_SAFE_INTEGER}`, u);
+    return Number.isSafeInteger(n) ? n : new Fail(`integer of at most ${Number.MAX_SAFE_INTEGER}`, u);
   },
   (n) => ({ '#bigint': String(n) }),
 );
@@ -123,9 +126,9 @@ export const int = new ItfType<number>(
 export const nat = new ItfType<number>(
   'non-negative integer',
   (u): u is number => Number.isSafeInteger(u) && (u as number) >= 0,
-  (u, path) => {
-    const n = int.run(u, path);
-    return n instanceof Fail || n >= 0 ? n : new Fail(path, 'non-negative integer', u);
+  (u) => {
+    const n = int.run(u);
+    return n instanceof Fail || n >= 0 ? n : new Fail('non-negative integer', u);
   },
   int.encode,
 );
@@ -134,9 +137,9 @@ export const nat = new ItfType<number>(
 export const positive = new ItfType<number>(
   'positive integer',
   (u): u is number => Number.isSafeInteger(u) && (u as number) >= 1,
-  (u, path) => {
-    const n = int.run(u, path);
-    return n instanceof Fail || n >= 1 ? n : new Fail(path, 'positive integer', u);
+  (u) => {
+    const n = int.run(u);
+    return n instanceof Fail || n >= 1 ? n : new Fail('positive integer', u);
   },
   int.encode,
 );
@@ -144,14 +147,14 @@ export const positive = new ItfType<number>(
 export const str = new ItfType<string, string>(
   'string',
   (u): u is string => typeof u === 'string',
-  (u, path) => (typeof u === 'string' ? u : new Fail(path, 'string', u)),
+  (u) => (typeof u === 'string' ? u : new Fail('string', u)),
   (s) => s,
 );
 
 export const bool = new ItfType<boolean, boolean>(
   'boolean',
   (u): u is boolean => typeof u === 'boolean',
-  (u, path) => (typeof u === 'boolean' ? u : new Fail(path, 'boolean', u)),
+  (u) => (typeof u === 'boolean' ? u : new Fail('boolean', u)),
   (b) => b,
 );
 
@@ -162,7 +165,7 @@ export function oneOf<S extends string>(what: string, values: readonly S[]): Itf
   return new ItfType<S, string>(
     what,
     (u): u is S => typeof u === 'string' && set.has(u),
-    (u, path) => (typeof u === 'string' && set.has(u) ? (u as S) : new Fail(path, expected, u)),
+    (u) => (typeof u === 'string' && set.has(u) ? (u as S) : new Fail(expected, u)),
     (s) => s,
   );
 }
@@ -172,12 +175,12 @@ export function seq<A>(item: ItfType<A>): ItfType<readonly A[]> {
   return new ItfType<readonly A[]>(
     `sequence of ${item.name}`,
     (u): u is readonly A[] => Array.isArray(u) && u.every(item.is),
-    (u, path) => {
-      if (!Array.isArray(u)) return new Fail(path, `sequence (array) of ${item.name}`, u);
+    (u) => {
+      if (!Array.isArray(u)) return new Fail(`sequence (array) of ${item.name}`, u);
       const out: A[] = new Array<A>(u.length);
       for (let k = 0; k < u.length; k++) {
-        const r = item.run(u[k], at(path, k));
-        if (r instanceof Fail) return r;
+        const r = item.run(u[k]);
+        if (r instanceof Fail) return r.at(k);
         out[k] = r;
       }
       return out;
@@ -192,10 +195,11 @@ export function set<A>(item: ItfType<A>): ItfType<readonly A[]> {
   return new ItfType<readonly A[]>(
     `set of ${item.name}`,
     items.is,
-    (u, path) => {
+    (u) => {
       const elements = tagged(u, '#set');
-      if (elements === undefined) return new Fail(path, `set ({"#set": [...]}) of ${item.name}`, u);
-      return items.run(elements, at(path, '#set'));
+      if (elements === undefined) return new Fail(`set ({"#set": [...]}) of ${item.name}`, u);
+      const r = items.run(elements);
+      return r instanceof Fail ? r.at('#set') : r;
     },
     (a) => ({ '#set': items.encode(a) }),
   );
@@ -207,19 +211,17 @@ export function map<K, V>(key: ItfType<K>, value: ItfType<V>): ItfType<readonly 
   return new ItfType<readonly (readonly [K, V])[]>(
     what,
     (u): u is readonly (readonly [K, V])[] => Array.isArray(u),
-    (u, path) => {
+    (u) => {
       const pairs = tagged(u, '#map');
-      if (!Array.isArray(pairs)) return new Fail(path, what, u);
-      const inner = at(path, '#map');
+      if (!Array.isArray(pairs)) return new Fail(what, u);
       const out = new Array<readonly [K, V]>(pairs.length);
       for (let n = 0; n < pairs.length; n++) {
         const pair: unknown = pairs[n];
-        const here = at(inner, n);
-        if (!Array.isArray(pair) || pair.length !== 2) return new Fail(here, '[key, value] pair', pair);
-        const k = key.run(pair[0], at(here, 0));
-        if (k instanceof Fail) return k;
-        const v = value.run(pair[1], at(here, 1));
-        if (v instanceof Fail) return v;
+        if (!Array.isArray(pair) || pair.length !== 2) return new Fail('[key, value] pair', pair).at(n).at('#map');
+        const k = key.run(pair[0]);
+        if (k instanceof Fail) return k.at(0).at(n).at('#map');
+        const v = value.run(pair[1]);
+        if (v instanceof Fail) return v.at(1).at(n).at('#map');
         out[n] = [k, v];
       }
       return out;
@@ -235,14 +237,13 @@ export function tup<A extends readonly unknown[]>(items: { readonly [K in keyof 
   return new ItfType<A>(
     what,
     (u): u is A => Array.isArray(u) && u.length === codecs.length,
-    (u, path) => {
+    (u) => {
       const components = tagged(u, '#tup');
-      if (!Array.isArray(components) || components.length !== codecs.length) return new Fail(path, what, u);
-      const inner = at(path, '#tup');
+      if (!Array.isArray(components) || components.length !== codecs.length) return new Fail(what, u);
       const out: unknown[] = [];
       for (const [k, codec] of codecs.entries()) {
-        const r = codec.run(components[k], at(inner, k));
-        if (r instanceof Fail) return r;
+        const r = codec.run(components[k]);
+        if (r instanceof Fail) return r.at(k).at('#tup');
         out.push(r);
       }
       return out as unknown as A;
@@ -264,26 +265,49 @@ export function record<P extends Props>(name: string, props: P): ItfType<RecordO
   return new ItfType<RecordOf<P>>(
     name,
     (u): u is RecordOf<P> => isRecord(u) && fields.every((f, k) => codecs[k]?.is(u[f]) === true),
-    (u, path) => {
-      if (!isRecord(u)) return new Fail(path, `${name} (an object)`, u);
+    (u) => {
+      if (!isRecord(u)) return new Fail(`${name} (an object)`, u);
       const out: Record<string, unknown> = {};
       let n = 0;
       for (const _ in u) n += 1;
       for (let k = 0; k < fields.length; k++) {
         const f = fields[k] as string;
         const v = u[f];
-        if (v === undefined) return new Fail(at(path, f), (codecs[k] as Mixed).name, v);
-        const r = (codecs[k] as Mixed).run(v, at(path, f));
-        if (r instanceof Fail) return r;
+        if (v === undefined) return new Fail((codecs[k] as Mixed).name, v).at(f);
+        const r = (codecs[k] as Mixed).run(v);
+        if (r instanceof Fail) return r.at(f);
         out[f] = r;
       }
       if (n !== fields.length) {
         const extra = Object.keys(u).find((f) => !(f in props)) as string;
-        return new Fail(at(path, extra), `no such field in ${name} (fields: ${fields.join(', ')})`, u[extra]);
+        return new Fail(`no such field in ${name} (fields: ${fields.join(', ')})`, u[extra]).at(extra);
       }
       return out as RecordOf<P>;
     },
     (a) => Object.fromEntries(fields.map((f, k) => [f, (codecs[k] as Mixed).encode(a[f])])),
+  );
+}
+
+/**
+ * memo: the codec, decoding each object once: a later decode of the same
+ * object (parseShared gives text a trace repeats as the same object) is the
+ * first one's value. Only successes are kept, so a value that does not
+ * decode fails, with its path, wherever it is.
+ */
+export function memo<A, O>(codec: ItfType<A, O>): ItfType<A, O> {
+  const decoded = new WeakMap<object, A>();
+  return new ItfType<A, O>(
+    codec.name,
+    codec.is,
+    (u) => {
+      if (typeof u !== 'object' || u === null) return codec.run(u);
+      const seen = decoded.get(u);
+      if (seen !== undefined) return seen;
+      const r = codec.run(u);
+      if (!(r instanceof Fail)) decoded.set(u, r);
+      return r;
+    },
+    codec.encode,
   );
 }
 
@@ -292,11 +316,11 @@ export function refine<A, O>(codec: ItfType<A, O>, check: (a: A, u: unknown) => 
   return new ItfType<A, O>(
     codec.name,
     (u): u is A => codec.is(u) && check(u, u) === undefined,
-    (u, path) => {
-      const r = codec.run(u, path);
+    (u) => {
+      const r = codec.run(u);
       if (r instanceof Fail) return r;
       const problem = check(r, u);
-      return problem === undefined ? r : new Fail(path, problem, u);
+      return problem === undefined ? r : new Fail(problem, u);
     },
     codec.encode,
   );
@@ -320,17 +344,17 @@ export function header<R extends Props, O extends Props>(
   return new ItfType<RecordOf<R> & OptionalOf<O>>(
     name,
     (u): u is RecordOf<R> & OptionalOf<O> => isRecord(u),
-    (u, path) => {
-      if (!isRecord(u)) return new Fail(path, `${name} (an object)`, u);
+    (u) => {
+      if (!isRecord(u)) return new Fail(`${name} (an object)`, u);
       const out: Record<string, unknown> = {};
       for (const [f, codec, needed] of all) {
         const v = u[f];
         if (v === undefined) {
-          if (needed) return new Fail(at(path, f), codec.name, v);
+          if (needed) return new Fail(codec.name, v).at(f);
           continue;
         }
-        const r = codec.run(v, at(path, f));
-        if (r instanceof Fail) return r;
+        const r = codec.run(v);
+        if (r instanceof Fail) return r.at(f);
         out[f] = r;
       }
       return out as RecordOf<R> & OptionalOf<O>;

@@ -8,13 +8,12 @@
 import type { Entry, LogIndex, Message, NodeId, Role, Term } from '../src/index.js';
 import {
   anyValue,
-  at,
   bool,
   describeFail,
   Fail,
   header,
+  memo,
   ItfType,
-  map,
   type Mixed,
   nat,
   oneOf,
@@ -24,7 +23,6 @@ import {
   seq,
   set,
   str,
-  type Path,
 } from './itf-codec.js';
 import { keyOf } from './message-key.js';
 import { parseShared } from './shared-parse.js';
@@ -38,6 +36,7 @@ import {
   type InFlight,
   type SpecAction,
   type SpecState,
+  type SpecVariable,
   type Trace,
   type TraceStep,
 } from './trace.js';
@@ -86,28 +85,27 @@ function functionOver<V>(domain: readonly NodeId[], valueFor: (key: NodeId) => I
   return new ItfType<ReadonlyMap<NodeId, V>>(
     what,
     (u): u is ReadonlyMap<NodeId, V> => u instanceof Map,
-    (u, path) => {
+    (u) => {
       const pairs = isRecord(u) ? u['#map'] : undefined;
-      if (!Array.isArray(pairs) || Object.keys(u as object).length !== 1) return new Fail(path, what, u);
-      const inner = at(path, '#map');
+      if (!Array.isArray(pairs) || Object.keys(u as object).length !== 1) return new Fail(what, u);
       const out = new Map<NodeId, V>();
       for (let n = 0; n < pairs.length; n++) {
         const pair: unknown = pairs[n];
-        if (!Array.isArray(pair) || pair.length !== 2) return new Fail(at(inner, n), '[key, value] pair', pair);
+        if (!Array.isArray(pair) || pair.length !== 2) return new Fail('[key, value] pair', pair).at(n).at('#map');
         const k: unknown = pair[0];
         const codec = typeof k === 'string' ? codecs.get(k as NodeId) : undefined;
         if (codec === undefined) {
-          const bad = server.run(k, at(at(inner, n), 0));
-          return bad instanceof Fail ? bad : new Fail(at(at(inner, n), 0), `a key in {${names}}`, k);
+          const bad = server.run(k);
+          return (bad instanceof Fail ? bad : new Fail(`a key in {${names}}`, k)).at(0).at(n).at('#map');
         }
-        if (out.has(k as NodeId)) return new Fail(at(at(inner, n), 0), `a key not already in the function`, k);
-        const value = codec.run(pair[1], at(at(inner, n), 1));
-        if (value instanceof Fail) return value;
+        if (out.has(k as NodeId)) return new Fail(`a key not already in the function`, k).at(0).at(n).at('#map');
+        const value = codec.run(pair[1]);
+        if (value instanceof Fail) return value.at(1).at(n).at('#map');
         out.set(k as NodeId, value);
       }
       if (out.size !== domain.length) {
         const missing = domain.filter((k) => !out.has(k));
-        return new Fail(path, `${what} (missing ${missing.join(', ')})`, u);
+        return new Fail(`${what} (missing ${missing.join(', ')})`, u);
       }
       return out;
     },
@@ -122,11 +120,15 @@ export function stateCodecs(constants: Constants) {
   const { servers, values, nil } = constants;
   const server = oneOf('server', servers) as unknown as ItfType<NodeId, string>;
   const value = oneOf('value', values);
-  const perServer = <V>(v: ItfType<V>) => functionOver(servers, () => v, server);
+  // Each codec of a part that states repeat is a memo (itf-codec.ts): decoded once per trace.
+  const perServer = <V>(v: ItfType<V>) => {
+    const once = memo(v);
+    return memo(functionOver(servers, () => once, server));
+  };
   const peerCodecs = (least: number) => {
     const index = refine(nat, (n) => (n >= least ? undefined : `integer >= ${least}`)) as unknown as ItfType<LogIndex>;
-    const byServer = new Map(servers.map((i) => [i, functionOver(servers.filter((j) => j !== i), () => index, server)]));
-    return functionOver(servers, (i) => byServer.get(i) as ItfType<ReadonlyMap<NodeId, LogIndex>>, server);
+    const byServer = new Map(servers.map((i) => [i, memo(functionOver(servers.filter((j) => j !== i), () => index, server))]));
+    return memo(functionOver(servers, (i) => byServer.get(i) as ItfType<ReadonlyMap<NodeId, LogIndex>>, server));
   };
 
   const term = nat as unknown as ItfType<Term>;
@@ -136,7 +138,7 @@ export function stateCodecs(constants: Constants) {
   const votedFor = new ItfType<NodeId | null, string>(
     'server or Nil',
     (u): u is NodeId | null => u === null || server.is(u),
-    (u, path) => (u === nil ? null : typeof u === 'string' && servers.includes(u as NodeId) ? (u as NodeId) : new Fail(path, `server (${servers.join(', ')}) or ${JSON.stringify(nil)}`, u)),
+    (u) => (u === nil ? null : typeof u === 'string' && servers.includes(u as NodeId) ? (u as NodeId) : new Fail(`server (${servers.join(', ')}) or ${JSON.stringify(nil)}`, u)),
     (v) => (v === null ? nil : v),
   );
   const role = oneOf<Role>('role', ['Follower', 'Candidate', 'Leader']);
@@ -144,8 +146,8 @@ export function stateCodecs(constants: Constants) {
   const votes = new ItfType<ReadonlySet<NodeId>>(
     'set of servers',
     (u): u is ReadonlySet<NodeId> => u instanceof Set,
-    (u, path) => {
-      const r = serverSet.run(u, path);
+    (u) => {
+      const r = serverSet.run(u);
       return r instanceof Fail ? r : new Set(r);
     },
     (s) => serverSet.encode([...s]),
@@ -183,35 +185,55 @@ export function stateCodecs(constants: Constants) {
     }),
   } as const;
   const messageTypes = Object.keys(byType).map((k) => JSON.stringify(k)).join(', ');
-  const message = new ItfType<InFlight>(
+  const message = memo(new ItfType<InFlight>(
     'message',
     (u): u is InFlight => isRecord(u) && typeof u['key'] === 'string',
-    (u, path) => {
-      if (!isRecord(u)) return new Fail(path, 'message (a record)', u);
+    (u) => {
+      if (!isRecord(u)) return new Fail('message (a record)', u);
       const type = u['type'];
       const codec = typeof type === 'string' && Object.hasOwn(byType, type) ? (byType as Record<string, Mixed>)[type] : undefined;
-      if (codec === undefined) return new Fail(at(path, 'type'), `message type (${messageTypes})`, type);
-      const m = codec.run(u, path);
+      if (codec === undefined) return new Fail(`message type (${messageTypes})`, type).at('type');
+      const m = codec.run(u);
       return m instanceof Fail ? m : { key: keyOf(m), message: m as Message };
     },
     (m) => (byType[m.message.type] as Mixed).encode(m.message),
+  ));
+  // A [message, copies] pair of the bag: the pair repeats from state to state, so it is a memo too.
+  type BagEntry = { readonly key: string; readonly entry: { readonly message: Message; readonly copies: number } };
+  const bagPair = memo(
+    new ItfType<BagEntry>(
+      '[message, copies] pair',
+      (u): u is BagEntry => isRecord(u) && typeof u['key'] === 'string',
+      (u) => {
+        if (!Array.isArray(u) || u.length !== 2) return new Fail('[key, value] pair', u);
+        const m = message.run(u[0]);
+        if (m instanceof Fail) return m.at(0);
+        const copies = positive.run(u[1]);
+        if (copies instanceof Fail) return copies.at(1);
+        return { key: m.key, entry: { message: m.message, copies } };
+      },
+      (p) => [message.encode({ key: p.key, message: p.entry.message }), positive.encode(p.entry.copies)],
+    ),
   );
-  const pairs = map(message, positive);
-  const messages = new ItfType<Bag>(
-    'bag of messages',
-    (u): u is Bag => u instanceof Map,
-    (u, path) => {
-      const raw = pairs.run(u, path);
-      if (raw instanceof Fail) return raw;
-      const bag = new Map<string, { message: Message; copies: number }>();
-      for (let n = 0; n < raw.length; n++) {
-        const [m, copies] = raw[n] as readonly [InFlight, number];
-        if (bag.has(m.key)) return new Fail(at(at(at(path, '#map'), n), 0), 'a message not already in the bag', (u as { '#map': unknown[][] })['#map'][n]?.[0]);
-        bag.set(m.key, { message: m.message, copies });
-      }
-      return bag;
-    },
-    (b) => pairs.encode([...b.values()].map((e) => [{ key: '', message: e.message }, e.copies] as const)),
+  const bagWhat = `function ({"#map": [[key, value], ...]}) from ${message.name} to ${positive.name}`;
+  const messages = memo(
+    new ItfType<Bag>(
+      'bag of messages',
+      (u): u is Bag => u instanceof Map,
+      (u) => {
+        const pairs = isRecord(u) ? u['#map'] : undefined;
+        if (!Array.isArray(pairs) || Object.keys(u as object).length !== 1) return new Fail(bagWhat, u);
+        const bag = new Map<string, { message: Message; copies: number }>();
+        for (let n = 0; n < pairs.length; n++) {
+          const p = bagPair.run(pairs[n]);
+          if (p instanceof Fail) return p.at(n).at('#map');
+          if (bag.has(p.key)) return new Fail('a message not already in the bag', (pairs[n] as unknown[])[0]).at(0).at(n).at('#map');
+          bag.set(p.key, p.entry);
+        }
+        return bag;
+      },
+      (b) => ({ '#map': [...b].map(([key, entry]) => bagPair.encode({ key, entry })) }),
+    ),
   );
 
   const variables = {
@@ -269,61 +291,78 @@ const FIX = 'fix the trace or generate it again (raftref traces generate)';
 
 type Decoded = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: TraceError };
 
-const STATES: Path = at(null, 'states');
-const ACTION_NAMES: readonly string[] = SPEC_ACTIONS;
+const VARIABLE_NAMES: readonly string[] = SPEC_VARIABLES;
 
-/** decodeStep: state k of the trace (its `#meta` and every spec variable). */
-function decodeStep(u: unknown, k: number, codecs: StateCodecs, previous: { readonly raw: Record<string, unknown>; readonly step: TraceStep } | undefined): TraceStep | Fail {
-  const path = at(STATES, k);
-  if (!isRecord(u)) return new Fail(path, 'state (an object)', u);
+/** Decoded step: the step, and its variables' JSON and decoded values in SPEC_VARIABLES' order (for the next state). */
+type DecodedStep = { readonly step: TraceStep; readonly raw: readonly unknown[]; readonly values: readonly unknown[] };
+
+/** decodeStep: state k of the trace (its `#meta` and every spec variable); a Fail's path is from the state. */
+function decodeStep(u: unknown, k: number, codecs: StateCodecs, previous: DecodedStep | undefined): DecodedStep | Fail {
+  if (!isRecord(u)) return new Fail('state (an object)', u);
   const meta = u['#meta'];
-  const metaPath = at(path, '#meta');
-  if (!isRecord(meta)) return new Fail(metaPath, 'state #meta {index, action, args}', meta);
-  const index = nat.run(meta['index'], at(metaPath, 'index'));
-  if (index instanceof Fail) return index;
-  if (index !== k) return new Fail(at(metaPath, 'index'), `${k} (the state's position in states)`, meta['index']);
+  if (!isRecord(meta)) return new Fail('state #meta {index, action, args}', meta).at('#meta');
+  const index = nat.run(meta['index']);
+  if (index instanceof Fail) return index.at('index').at('#meta');
+  if (index !== k) return new Fail(`${k} (the state's position in states)`, meta['index']).at('index').at('#meta');
   const name = meta['action'];
   const args = meta['args'];
   let call: ActionCall | null = null;
   if (k === 0) {
-    if (name !== 'Init') return new Fail(at(metaPath, 'action'), '"Init" (state 0 is an initial state)', name);
-    if (!Array.isArray(args) || args.length !== 0) return new Fail(at(metaPath, 'args'), 'no arguments ([]) for Init', args);
+    if (name !== 'Init') return new Fail('"Init" (state 0 is an initial state)', name).at('action').at('#meta');
+    if (!Array.isArray(args) || args.length !== 0) return new Fail('no arguments ([]) for Init', args).at('args').at('#meta');
   } else {
-    if (typeof name !== 'string' || !ACTION_NAMES.includes(name)) {
-      return new Fail(at(metaPath, 'action'), `an action of Next (${SPEC_ACTIONS.join(', ')})`, name);
+    if (typeof name !== 'string' || !Object.hasOwn(codecs.args, name)) {
+      return new Fail(`an action of Next (${SPEC_ACTIONS.join(', ')})`, name).at('action').at('#meta');
     }
     const action = name as SpecAction;
     const codecs_ = codecs.args[action];
     if (!Array.isArray(args) || args.length !== codecs_.length) {
-      return new Fail(at(metaPath, 'args'), `${codecs_.length} argument${codecs_.length === 1 ? '' : 's'} of ${action} (an array)`, args);
+      return new Fail(`${codecs_.length} argument${codecs_.length === 1 ? '' : 's'} of ${action} (an array)`, args).at('args').at('#meta');
     }
     const decoded: unknown[] = [];
-    for (const [n, codec] of codecs_.entries()) {
-      const r = codec.run(args[n], at(at(metaPath, 'args'), n));
-      if (r instanceof Fail) return r;
+    for (let n = 0; n < codecs_.length; n++) {
+      const r = (codecs_[n] as Mixed).run(args[n]);
+      if (r instanceof Fail) return r.at(n).at('args').at('#meta');
       decoded.push(r);
     }
     call = { name: action, args: decoded as unknown as ArgsOf[SpecAction] } as ActionCall;
   }
-  const state: Record<string, unknown> = {};
-  for (const v of SPEC_VARIABLES) {
+  // A variable the state before also had (the same object, shared-parse.ts) is decoded already; the codecs
+  // are memos, so one that an earlier state had is too.
+  const raw: unknown[] = new Array<unknown>(SPEC_VARIABLES.length);
+  const values: unknown[] = new Array<unknown>(SPEC_VARIABLES.length);
+  for (let n = 0; n < SPEC_VARIABLES.length; n++) {
+    const v = SPEC_VARIABLES[n] as SpecVariable;
     const value = u[v];
-    if (value === undefined) return new Fail(at(path, v), `variable ${v} (every state carries every variable)`, value);
-    // The same JSON value as in the state before (shared-parse.ts): decoded already.
-    if (previous !== undefined && previous.raw[v] === value) {
-      state[v] = previous.step.state[v];
+    if (value === undefined) return new Fail(`variable ${v} (every state carries every variable)`, value).at(v);
+    raw[n] = value;
+    if (previous !== undefined && previous.raw[n] === value) {
+      values[n] = previous.values[n];
       continue;
     }
-    const r = (codecs.variables[v] as Mixed).run(value, at(path, v));
-    if (r instanceof Fail) return r;
-    state[v] = r;
+    const r = (codecs.variables[v] as Mixed).run(value);
+    if (r instanceof Fail) return r.at(v);
+    values[n] = r;
   }
-  for (const key in u) {
-    if (key !== '#meta' && !(SPEC_VARIABLES as readonly string[]).includes(key)) {
-      return new Fail(at(path, key), `no such variable (the variables are ${SPEC_VARIABLES.join(', ')})`, u[key]);
+  let members = 0;
+  for (const _ in u) members += 1;
+  if (members !== VARIABLE_NAMES.length + 1) {
+    for (const key in u) {
+      if (key !== '#meta' && !VARIABLE_NAMES.includes(key)) {
+        return new Fail(`no such variable (the variables are ${SPEC_VARIABLES.join(', ')})`, u[key]).at(key);
+      }
     }
   }
-  return { index: k, call, state: state as SpecState };
+  return { step: { index: k, call, state: specState(values) }, raw, values };
+}
+
+/** specState: the spec variables, in SPEC_VARIABLES' order, as a SpecState (one object literal: one shape for every state). */
+function specState(v: readonly unknown[]): SpecState {
+  const [currentTerm, votedFor, log, state, commitIndex, lastApplied, votesGranted, nextIndex, matchIndex, messages] = v as [
+    SpecState['currentTerm'], SpecState['votedFor'], SpecState['log'], SpecState['state'], SpecState['commitIndex'],
+    SpecState['lastApplied'], SpecState['votesGranted'], SpecState['nextIndex'], SpecState['matchIndex'], SpecState['messages'],
+  ];
+  return { currentTerm, votedFor, log, state, commitIndex, lastApplied, votesGranted, nextIndex, matchIndex, messages };
 }
 
 /**
@@ -333,10 +372,10 @@ function decodeStep(u: unknown, k: number, codecs: StateCodecs, previous: { read
  */
 export function decodeTrace(json: unknown, file: string, specHash: string): Decoded {
   const fail = (what: string, todo = FIX, state?: number): Decoded => ({ ok: false, error: { file, state, what, todo } });
-  const shape = TraceShape.run(json, null);
+  const shape = TraceShape.run(json);
   if (shape instanceof Fail) return fail(`not an ITF trace: ${describeFail(shape)}`, 'replay only ITF traces (*.itf.json, traces/README.md)');
-  const head = TraceHeader.run(shape['#meta'], at(null, '#meta'));
-  if (head instanceof Fail) return fail(`not a raftref trace: ${describeFail(head)}`);
+  const head = TraceHeader.run(shape['#meta']);
+  if (head instanceof Fail) return fail(`not a raftref trace: ${describeFail(head.at('#meta'))}`);
   const { raftref } = head;
   if (raftref.specHash !== specHash) {
     return fail(
@@ -363,12 +402,12 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
   }
   const codecs = stateCodecs(constants);
   const steps: TraceStep[] = [];
-  let previous: { readonly raw: Record<string, unknown>; readonly step: TraceStep } | undefined;
-  for (const [k, u] of shape.states.entries()) {
-    const step = decodeStep(u, k, codecs, previous);
-    if (step instanceof Fail) return fail(describeFail(step), FIX, k);
-    steps.push(step);
-    previous = { raw: u as Record<string, unknown>, step };
+  let previous: DecodedStep | undefined;
+  for (let k = 0; k < shape.states.length; k++) {
+    const decoded = decodeStep(shape.states[k], k, codecs, previous);
+    if (decoded instanceof Fail) return fail(describeFail(decoded.at(k).at('states')), FIX, k);
+    steps.push(decoded.step);
+    previous = decoded;
   }
   return {
     ok: true,

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { parseTrace } from './itf.js';
+import { decodeTrace, parseTrace } from './itf.js';
 import { parseShared } from './shared-parse.js';
-import { FIXTURES, fixturePath, SPEC_HASH } from './testing.js';
+import { entryOf, FIXTURES, fixture, fixturePath, setVar, SPEC_HASH, state } from './testing.js';
 
 t.test('the fixtures and the corpus: equal to JSON.parse, unchanged variables shared', async (t) => {
   const corpus = path.join(path.dirname(FIXTURES), '..', 'traces', 'corpus');
@@ -76,4 +76,25 @@ t.test('property: any trace-like document parses as JSON.parse parses it', async
     { numRuns: 500 },
   );
   t.pass('500 documents');
+});
+
+t.test('sharing keeps every error where it is: the same text fails in the state and under the key it fails in', async (t) => {
+  const text = (json: unknown): string => JSON.stringify(json);
+  const error = (s: string): string => {
+    const d = parseTrace(s, 'x', SPEC_HASH);
+    return d.ok ? 'decodes' : `state ${d.error.state}: ${d.error.what}`;
+  };
+  const json = fixture('election-2');
+  const last = json.states.length - 1;
+  // A value decoded fine under one key, the same text under another: nextIndex[s2] may not name s2.
+  const fine = entryOf(state(json, last)['nextIndex'], 's1')[1];
+  setVar(json, last, 'nextIndex', 's2', JSON.parse(JSON.stringify(fine)));
+  t.equal(error(text(json)), `state ${last}: $.states[${last}].nextIndex.#map[1][1].#map[0][0]: expected a key in {s1}, got "s2"`);
+  // A value that states share, broken in one state only: that state, and no other, is named.
+  const broken = fixture('election-2');
+  setVar(broken, 9, 'log', 's2', [{ term: 'a', value: 'v1' }]);
+  setVar(broken, 10, 'log', 's2', [{ term: 'a', value: 'v1' }]);
+  t.equal(error(text(broken)), 'state 9: $.states[9].log.#map[1][1][0].term: expected integer, got "a"');
+  const unshared = decodeTrace(JSON.parse(text(broken)), 'x', SPEC_HASH);
+  t.equal(error(text(broken)), unshared.ok ? 'decodes' : `state ${unshared.error.state}: ${unshared.error.what}`, 'the same error as from JSON.parse');
 });
