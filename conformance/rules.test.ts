@@ -88,3 +88,15 @@ t.test('the tables: every action has its rules, every rule a description', async
   t.match(text, /^ {2}C-2 +2 {2}vote counted, or majority makes leader$/m);
   t.equal(text.split('\n').pop(), 'rules with no step: AE-1, AE-2, AE-3, RV-1, RV-2 deny: voted, RV-2 deny: log, C-3, C-4, L-3b, P-1, D-1, D-3, D-5, D-9');
 });
+
+t.test('C-2 for a vote counted; a copy of a vote already counted (votesGranted unchanged) takes no rule', async (t) => {
+  const e = decode(fixture('election-2'));
+  const before = e.steps[1]?.state; // s1 has just become a candidate: votesGranted[s1] = {s1}
+  if (before === undefined) throw new Error('no state 1');
+  t.equal(before.state.get('s1' as NodeId), 'Candidate');
+  const vote = (from: string): ActionCall =>
+    ({ name: 'HandleRequestVoteResponse', args: [{ key: '', message: { type: 'RequestVoteResponse', from, to: 's1', term: 1, voteGranted: true } }] }) as unknown as ActionCall;
+  const counted: SpecState = { ...before, votesGranted: new Map([...before.votesGranted, ['s1' as NodeId, new Set(['s1', 's2'] as NodeId[])]]) };
+  t.same(rulesOf(vote('s2'), before, counted), ['C-2']);
+  t.same(rulesOf(vote('s1'), before, before), [], 's1 voted for itself already');
+});

@@ -92,3 +92,40 @@ t.test('RULE_IDS: every id of spec/README.md\'s rule table, and the rows of the 
   t.same([...new Set(RULE_IDS.map((r) => r.replace(/ .*/, '')).filter((r) => !r.startsWith('D-')))], ids, 'each Figure 2 id, RV-2 by outcome');
   t.same(RULE_IDS, RULES.map(([id]) => id), 'conformance/rules.ts counts the same rows');
 });
+
+t.test('one classifier: on every step of the replay fixtures and corpus traces, the ITF reading gives what the replay\'s typed reading gives', async (t) => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { rulesOf: replayRulesOf } = await import('../../conformance/rules.js');
+  const { parseTrace } = await import('../../conformance/itf.js');
+  const { FIXTURES, SPEC_HASH } = await import('../../conformance/testing.js');
+  const corpus = path.join(path.dirname(FIXTURES), '..', 'traces', 'corpus');
+  const list = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.itf.json')).sort().map((f) => path.join(dir, f)) : []);
+  const corpusFiles = list(corpus);
+  // Both models of the corpus, every 25th trace.
+  const files = [...list(FIXTURES), ...corpusFiles.filter((_, k) => k % 25 === 0)];
+  let steps = 0;
+  const differ: string[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const decoded = parseTrace(text, file, SPEC_HASH);
+    if (!decoded.ok) {
+      t.fail(`${file}: ${decoded.error.what}`);
+      continue;
+    }
+    const states = (JSON.parse(text) as { states: (ItfState & { '#meta': { action: string; args: Itf[] } })[] }).states;
+    for (let k = 1; k < states.length; k++) {
+      const s = states[k] as ItfState & { '#meta': { action: string; args: Itf[] } };
+      const call = decoded.trace.steps[k]?.call;
+      const before = decoded.trace.steps[k - 1]?.state;
+      const after = decoded.trace.steps[k]?.state;
+      if (call == null || before === undefined || after === undefined) continue;
+      steps += 1;
+      const itf = rulesOf({ name: s['#meta'].action, args: s['#meta'].args }, states[k - 1] as ItfState, s);
+      const typed = replayRulesOf(call, before, after);
+      if (JSON.stringify(itf) !== JSON.stringify(typed)) differ.push(`${path.basename(file)} step ${k} ${call.name}: ${itf.join(' ')} vs ${typed.join(' ')}`);
+    }
+  }
+  t.ok(steps > 1000, `${steps} steps`);
+  t.same(differ, [], 'no step where the two readings differ');
+});
