@@ -24,10 +24,10 @@ CORPUS_SEED := 2026
 SEED  ?= $(shell date +%s)
 FRESH := out/fresh
 
-.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check bench clean help
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check bench mutation replay-coverage clean help
 
 help: ## list the targets
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 17
 
 all: build ## the main job: model-check, generate a fresh batch of traces, replay it and the corpus, summary
 	@$(RAFTREF) check --broken
@@ -106,6 +106,24 @@ bench: build ## replay and generation throughput
 	@echo "generation throughput, tla-checker, MCRaft3, 1 job (TLC generation needs TLA2TOOLS_JAR):"
 	@$(RAFTREF) traces generate --model MCRaft3 --count 4 --depth 50 --seed 1 --jobs 1 --out out/bench 2>&1 | grep -E '^(generated|lengths)'
 	@echo "generation is limited by tla-checker: every successor query re-parses the whole spec (about 6 of 10 ms CPU a step)"
+
+# The core that `make mutation` mutates and `make replay-coverage` measures: src/ without its tests,
+# src/testing.ts, the re-exports (index), the driver helpers (broadcast, kv, state-machine) and the
+# edge codecs (codecs, decode); conformance/mutation/README.md says why.
+CORE_EXCLUDE := testing index broadcast kv state-machine codecs decode
+
+mutation: build ## mutation testing of the core with the corpus replay alone (StrykerJS, ~25 min), then replay-coverage
+	@status=0; \
+	npx stryker run conformance/mutation/stryker.config.json || status=$$?; \
+	$(NODE) dist/conformance/mutation/summary.js || status=$$?; \
+	$(MAKE) --no-print-directory replay-coverage || status=$$?; \
+	exit $$status
+
+replay-coverage: build ## c8 over `replay --check-enabled` of the corpus alone, no unit test (gate: 95% of the core's branches)
+	npx c8 --all --src dist/src --include 'dist/src/**/*.js' --exclude 'dist/src/**/*.test.js' \
+	  $(foreach f,$(CORE_EXCLUDE),--exclude dist/src/$(f).js) --temp-directory out/replay-coverage/tmp \
+	  --report-dir out/replay-coverage --reporter text --reporter text-summary --check-coverage --branches 95 \
+	  $(RAFTREF) replay --check-enabled $(CORPUS)
 
 clean: ## remove build output
 	rm -rf dist coverage .tap out

@@ -1,0 +1,46 @@
+// The hand-written traces of conformance/mutation/traces are their
+// scenarios, stamped with the current spec/Raft.tla; src/ replays them with
+// the enabledness check without a divergence; and each takes the step it
+// was written for (a vote refused for the log alone; a duplicated failure
+// that finds nextIndex already past matchIndex).
+import fs from 'node:fs';
+import path from 'node:path';
+import t from 'tap';
+import { replayFiles } from '../run.js';
+import { SPEC_HASH } from '../testing.js';
+import { MUTATION_SCENARIOS } from './scenarios.js';
+import { MUTATION_TRACES, scenarioText, type ScenarioName } from './write.js';
+
+t.test('each trace file is its scenario, stamped with the current spec', async (t) => {
+  const files = fs.readdirSync(MUTATION_TRACES).filter((f) => f.endsWith('.itf.json'));
+  t.same(files.sort(), Object.keys(MUTATION_SCENARIOS).map((n) => `${n}.itf.json`).sort(), 'one file per scenario');
+  for (const name of Object.keys(MUTATION_SCENARIOS) as ScenarioName[]) {
+    t.ok(
+      fs.readFileSync(path.join(MUTATION_TRACES, `${name}.itf.json`), 'utf8') === scenarioText(name, SPEC_HASH),
+      `conformance/mutation/traces/${name}.itf.json is not what scenarios.ts writes for the current spec/Raft.tla: ` +
+        'check the scenario against the spec change, then run: npx tsc -p tsconfig.json && node dist/conformance/mutation/write.js',
+    );
+  }
+});
+
+t.test('src/ conforms to them, enabledness included', async (t) => {
+  const r = replayFiles([MUTATION_TRACES], { reproDir: null, coverage: true, checkEnabled: true });
+  t.equal(r.exitCode, 0, r.divergences.map((d) => d.text.join('\n')).join('\n'));
+  t.equal(r.traces, Object.keys(MUTATION_SCENARIOS).length);
+  t.equal(r.coverage?.actions.DuplicateMessage, 1);
+});
+
+t.test('log-deny-3 ends with a refusal by a voter that has not voted, to a log as long as its own', async (t) => {
+  const json = JSON.parse(scenarioText('log-deny-3', SPEC_HASH)) as { states: { '#meta': { action: string } }[] };
+  const actions = json.states.map((s) => s['#meta'].action);
+  t.same(actions.slice(-2), ['HandleRequestVoteRequest', 'HandleRequestVoteResponse']);
+  const s = MUTATION_SCENARIOS['log-deny-3'].build().last;
+  t.same([s.votedFor['s2'], s.log['s1']?.length, s.log['s2']?.length], ['Nil', 1, 1]);
+  t.same([s.log['s1']?.[0]?.[0], s.log['s2']?.[0]?.[0]], [1, 2], 'the candidate last term 1, the voter 2');
+});
+
+t.test('dup-failure-2 answers the current probe again once matchIndex has caught up', async (t) => {
+  const s = MUTATION_SCENARIOS['dup-failure-2'].build().last;
+  t.same([s.nextIndex['s1'], s.matchIndex['s1']], [{ s2: 2 }, { s2: 1 }]);
+  t.same(s.messages, [], 'both copies of the failure were handled');
+});
