@@ -6,7 +6,9 @@
 // cannot see it. This probe asks the implementation about every action
 // instance in a state of the trace and compares with the spec's guards,
 // transcribed here from spec/Raft.tla (enabledness only; what a step does
-// is the replay's to check).
+// is the replay's to check). enabled-spec.test.ts checks the transcription
+// against the spec itself: the embedded checker's successors of corpus
+// states.
 import type { Message, NodeId, NodeState, Received } from '../src/index.js';
 import type { Actions } from './actions.js';
 import { formatMessage } from './format.js';
@@ -45,6 +47,64 @@ function committable(s: SpecState, i: NodeId, servers: readonly NodeId[]): boole
 }
 
 /**
+ * Guards: the spec's enabling conditions of the server actions and the
+ * message action a message in flight takes (Restart and the network's
+ * DropMessage and DuplicateMessage are always enabled).
+ */
+export type Guards = {
+  readonly Timeout: (s: SpecState, i: NodeId) => boolean;
+  readonly RequestVote: (s: SpecState, i: NodeId, j: NodeId) => boolean;
+  readonly BecomeLeader: (s: SpecState, i: NodeId, servers: readonly NodeId[]) => boolean;
+  readonly ClientRequest: (s: SpecState, i: NodeId, v: string) => boolean;
+  readonly AppendEntries: (s: SpecState, i: NodeId, j: NodeId, n: number) => boolean;
+  readonly AdvanceCommitIndex: (s: SpecState, i: NodeId, servers: readonly NodeId[]) => boolean;
+  readonly ApplyEntry: (s: SpecState, i: NodeId) => boolean;
+  readonly message: (s: SpecState, m: Message) => SpecAction | undefined;
+};
+
+/** SPEC_GUARDS: the guards of spec/Raft.tla, transcribed (enabled-spec.test.ts checks them against the spec itself). */
+export const SPEC_GUARDS: Guards = {
+  Timeout: (s, i) => s.state.get(i) !== 'Leader',
+  RequestVote: (s, i, j) => s.state.get(i) === 'Candidate' && j !== i && !(s.votesGranted.get(i)?.has(j) ?? false),
+  BecomeLeader: (s, i, servers) => s.state.get(i) === 'Candidate' && 2 * (s.votesGranted.get(i)?.size ?? 0) > servers.length,
+  ClientRequest: (s, i) => s.state.get(i) === 'Leader',
+  AppendEntries: (s, i, j, n) => s.state.get(i) === 'Leader' && j !== i && (s.nextIndex.get(i)?.get(j) ?? 1) + n - 1 <= (s.log.get(i) ?? []).length,
+  AdvanceCommitIndex: (s, i, servers) => s.state.get(i) === 'Leader' && committable(s, i, servers),
+  ApplyEntry: (s, i) => (s.commitIndex.get(i) ?? 0) > (s.lastApplied.get(i) ?? 0),
+  message: specMessageAction,
+};
+
+/** Instance: one action instance: its name and arguments (servers, a value, n, or a message). */
+export type Instance = { readonly name: SpecAction; readonly args: readonly (string | number | Message)[] };
+
+/**
+ * enabledInstances: every action instance of Next that `guards` enable in
+ * `s`: the quantifiers of Next (spec/Raft.tla) over servers, values,
+ * n in 0..Len(log[i]) and the messages in flight.
+ */
+export function enabledInstances(s: SpecState, servers: readonly NodeId[], values: readonly string[], guards: Guards = SPEC_GUARDS): Instance[] {
+  const out: Instance[] = [];
+  for (const i of servers) {
+    out.push({ name: 'Restart', args: [i] });
+    if (guards.Timeout(s, i)) out.push({ name: 'Timeout', args: [i] });
+    for (const j of servers) if (guards.RequestVote(s, i, j)) out.push({ name: 'RequestVote', args: [i, j] });
+    if (guards.BecomeLeader(s, i, servers)) out.push({ name: 'BecomeLeader', args: [i] });
+    for (const v of values) if (guards.ClientRequest(s, i, v)) out.push({ name: 'ClientRequest', args: [i, v] });
+    for (const j of servers) {
+      for (let n = 0; n <= (s.log.get(i) ?? []).length; n++) if (guards.AppendEntries(s, i, j, n)) out.push({ name: 'AppendEntries', args: [i, j, n] });
+    }
+    if (guards.AdvanceCommitIndex(s, i, servers)) out.push({ name: 'AdvanceCommitIndex', args: [i] });
+    if (guards.ApplyEntry(s, i)) out.push({ name: 'ApplyEntry', args: [i] });
+  }
+  for (const { message } of s.messages.values()) {
+    const action = guards.message(s, message);
+    if (action !== undefined) out.push({ name: action, args: [message] });
+    out.push({ name: 'DropMessage', args: [message] }, { name: 'DuplicateMessage', args: [message] });
+  }
+  return out;
+}
+
+/**
  * probeEnabled: every instance of the server actions (but Restart, always
  * enabled) and the message actions on every message in flight, asked of
  * the implementation (nodes: the cluster, equal to `s`) and of the spec.
@@ -57,23 +117,21 @@ export function probeEnabled(
   values: readonly string[],
 ): Disagreement | undefined {
   const say = (b: boolean): string => (b ? 'enabled' : 'not enabled');
+  const g = SPEC_GUARDS;
   for (const i of servers) {
     const node = nodes.get(i) as NodeState;
-    const role = s.state.get(i);
     const log = s.log.get(i) ?? [];
-    const votes = s.votesGranted.get(i);
     const checks: [string, () => boolean, boolean][] = [
-      [`Timeout(${i})`, () => actions.timeout(node).enabled, role !== 'Leader'],
-      [`BecomeLeader(${i})`, () => actions.becomeLeader(node).enabled, role === 'Candidate' && 2 * (votes?.size ?? 0) > servers.length],
-      [`AdvanceCommitIndex(${i})`, () => actions.advanceCommitIndex(node).enabled, role === 'Leader' && committable(s, i, servers)],
-      [`ApplyEntry(${i})`, () => actions.applyEntry(node).enabled, (s.commitIndex.get(i) ?? 0) > (s.lastApplied.get(i) ?? 0)],
-      ...values.map((v): [string, () => boolean, boolean] => [`ClientRequest(${i}, ${v})`, () => actions.clientRequest(node, v).enabled, role === 'Leader']),
+      [`Timeout(${i})`, () => actions.timeout(node).enabled, g.Timeout(s, i)],
+      [`BecomeLeader(${i})`, () => actions.becomeLeader(node).enabled, g.BecomeLeader(s, i, servers)],
+      [`AdvanceCommitIndex(${i})`, () => actions.advanceCommitIndex(node).enabled, g.AdvanceCommitIndex(s, i, servers)],
+      [`ApplyEntry(${i})`, () => actions.applyEntry(node).enabled, g.ApplyEntry(s, i)],
+      ...values.map((v): [string, () => boolean, boolean] => [`ClientRequest(${i}, ${v})`, () => actions.clientRequest(node, v).enabled, g.ClientRequest(s, i, v)]),
     ];
     for (const j of servers) {
-      checks.push([`RequestVote(${i}, ${j})`, () => actions.requestVote(node, j).enabled, role === 'Candidate' && j !== i && !(votes?.has(j) ?? false)]);
-      const next = s.nextIndex.get(i)?.get(j) ?? 1;
+      checks.push([`RequestVote(${i}, ${j})`, () => actions.requestVote(node, j).enabled, g.RequestVote(s, i, j)]);
       for (let n = 0; n <= log.length; n++) {
-        checks.push([`AppendEntries(${i}, ${j}, ${n})`, () => actions.appendEntries(node, j, n).enabled, role === 'Leader' && j !== i && next + n - 1 <= log.length]);
+        checks.push([`AppendEntries(${i}, ${j}, ${n})`, () => actions.appendEntries(node, j, n).enabled, g.AppendEntries(s, i, j, n)]);
       }
     }
     for (const [action, implementation, spec] of checks) {
@@ -82,7 +140,7 @@ export function probeEnabled(
     }
   }
   for (const { message } of s.messages.values()) {
-    const spec = specMessageAction(s, message);
+    const spec = g.message(s, message);
     const chosen: Received = actions.receive(nodes.get(message.to) as NodeState, message);
     const impl = chosen.enabled ? chosen.action : undefined;
     if (impl !== spec) {
