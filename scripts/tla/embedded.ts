@@ -13,6 +13,7 @@ import type { LoadedModel } from './model.js';
 import type { CheckResult } from './result.js';
 import { parseDisplayTrace } from './trace.js';
 import type { StateGraphSummary } from './state-graph.js';
+import { symmetryRenamings } from './symmetry.js';
 import { type CheckVariant, STEP_FLAG_PREFIX, actionNames, checkVariant } from './variant.js';
 import { type CheckResponse, CheckResponseCodec, checkerVersion } from './wasm.js';
 
@@ -129,7 +130,7 @@ function violation(model: LoadedModel, variant: CheckVariant, r: CheckResponse, 
   const depthNote = `${rawTrace.length} (length of the counterexample, in states)`;
   const common = { ...base, states: r.states_explored, depth: rawTrace.length, depthNote, verdict: 'violation' as const, violated, rawTrace };
   try {
-    return { ...common, counterexample: labelTrace(new Stepper(model), rawTrace) };
+    return { ...common, counterexample: labelTrace(new Stepper(model), rawTrace, symmetryRenamings(model)) };
   } catch (e) {
     if (!(e instanceof LabelError)) throw e;
     return { ...common, notes: [...base.notes, `counterexample not labelled: ${e.message}`] };

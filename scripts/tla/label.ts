@@ -3,6 +3,7 @@
 // trace from tla-checker to recover action names, arguments and typed states.
 
 import type { LoadedModel } from './model.js';
+import { type Renaming, canonicalState } from './symmetry.js';
 import { type DisplayState, sameDisplay, stripInternal } from './trace.js';
 import { LABEL_VARIABLE, labelVariant } from './variant.js';
 import { type TlaState, type TlaValue, field, tupleItems } from './value.js';
@@ -49,13 +50,24 @@ function labelOf(v: TlaValue | undefined): ActionLabel {
 
 export class LabelError extends Error {}
 
+/**
+ * A candidate equal to `want` up to one of the renamings (symmetry.ts): a concrete behaviour
+ * of the spec whose states are permutations of the checker's canonical representatives.
+ */
+function upToSymmetry(candidates: readonly Step[], want: DisplayState, renamings: readonly Renaming[]): Step | undefined {
+  if (renamings.length <= 1) return undefined;
+  const wanted = new Set(renamings.map((r) => canonicalState(want, r)));
+  const identity = new Map<string, string>();
+  return candidates.find((c) => wanted.has(canonicalState(c.display, identity)));
+}
+
 /** Replays a display trace: step 0 is an initial state, step k a successor of step k-1. */
-export function labelTrace(stepper: Stepper, trace: readonly DisplayState[]): Step[] {
+export function labelTrace(stepper: Stepper, trace: readonly DisplayState[], renamings: readonly Renaming[] = [new Map()]): Step[] {
   const steps: Step[] = [];
   let candidates = stepper.initialStates();
   for (const [k, raw] of trace.entries()) {
     const want = stripInternal(raw);
-    const found = candidates.find((c) => sameDisplay(c.display, want));
+    const found = candidates.find((c) => sameDisplay(c.display, want)) ?? upToSymmetry(candidates, want, renamings);
     if (found === undefined) throw new LabelError(`state ${k} of the counterexample is not ${k === 0 ? 'an initial state' : 'a successor of state ' + (k - 1)} of the label variant`);
     steps.push(found);
     if (k + 1 < trace.length) candidates = stepper.successors(found.state);
