@@ -7,18 +7,12 @@
 // checker finds enabled with the ones the transcribed guards enable.
 import type { Message } from '../src/index.js';
 import { type Step, Stepper } from '../scripts/tla/label.js';
-import { type LoadedModel, loadModel } from '../scripts/tla/model.js';
-import type { TlaState, TlaValue } from '../scripts/tla/value.js';
-import { canonical, type ItfState, itfKey } from '../scripts/traces/itf.js';
-import { stateFromTla } from '../scripts/traces/raft-state.js';
+import { loadModel } from '../scripts/tla/model.js';
+import type { TlaValue } from '../scripts/tla/value.js';
 import { enabledInstances, type Guards, type Instance, SPEC_GUARDS } from './enabled.js';
 import { keyOf } from './message-key.js';
+import { formatFailure, type TraceJson, unbounded, walkBehaviour } from './spec-behaviour.js';
 import type { Constants, SpecState, Trace, TraceStep } from './trace.js';
-
-/** unbounded: the model without its bounds: its successors are Next's steps. */
-export function unbounded(model: LoadedModel): LoadedModel {
-  return { ...model, cfg: { ...model.cfg, constraints: [], actionConstraints: [] } };
-}
 
 /** stepperOf: the stepping API over spec/<model>.tla without its bounds. */
 export function stepperOf(mcPath: string, cfgPath: string): { readonly stepper: Stepper; readonly vars: readonly string[] } {
@@ -67,31 +61,19 @@ export function compareInstances(spec: readonly string[], guards: readonly strin
 /** Walked: one state of a trace, decoded, with the instances the checker finds enabled in it. */
 export type Walked = { readonly file: string; readonly step: number; readonly state: SpecState; readonly spec: readonly string[] };
 
-const keyOfState = (s: ItfState): string => itfKey(canonical(s) as ItfState);
-
 /**
  * walkTrace: the first `limit` states of a trace with the checker's
- * instances in each, the checker's state of each found among the
- * successors of the one before. `json` is the trace file's parsed text.
+ * instances in each, checked on the way to be a behaviour of the spec
+ * (spec-behaviour.ts: each step's action, arguments and state among the
+ * successors of the state before). `json` is the trace file's parsed text.
  */
-export function walkTrace(stepper: Stepper, vars: readonly string[], trace: Trace, json: { readonly states: readonly Record<string, unknown>[] }, limit: number): Walked[] {
-  const itf = (k: number): string => {
-    const { ['#meta']: _, ...state } = json.states[k] as Record<string, unknown>;
-    return keyOfState(state as ItfState);
-  };
-  const same = (tla: TlaState, k: number): boolean => keyOfState(stateFromTla(tla, vars)) === itf(k);
-  let current = stepper.initialStates().find((s) => same(s.state, 0));
-  if (current === undefined) throw new Error(`${trace.file}: state 0 is not an initial state of the model`);
+export function walkTrace(stepper: Stepper, vars: readonly string[], trace: Trace, json: TraceJson, limit: number): Walked[] {
   const out: Walked[] = [];
-  const n = Math.min(limit, trace.steps.length);
-  for (let k = 0; k < n; k++) {
-    const successors = stepper.successors(current.state);
+  const visit = (k: number, successors: readonly Step[]): void => {
     out.push({ file: trace.file, step: k, state: (trace.steps[k] as TraceStep).state, spec: checkerInstances(successors) });
-    if (k + 1 === n) break;
-    const action = (json.states[k + 1]?.['#meta'] as { readonly action?: string } | undefined)?.action;
-    current = successors.find((s) => s.action.name === action && same(s.state, k + 1));
-    if (current === undefined) throw new Error(`${trace.file}: state ${k + 1} is not a successor of state ${k} by ${String(action)}`);
-  }
+  };
+  const failure = walkBehaviour(stepper, vars, trace.file, json, { states: Math.min(limit, trace.steps.length), visit });
+  if (failure !== undefined) throw new Error(formatFailure(failure));
   return out;
 }
 
