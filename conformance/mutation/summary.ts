@@ -4,7 +4,7 @@
 // the counts and the scores:
 //   Stryker's score   killed (and timed out) / every valid mutant not ignored
 //   non-equivalent    the same, leaving out the mutants SURVIVORS.md shows equivalent
-//   spec-reachable    the same, also leaving out the defensive ones (they differ
+//   spec-reachable    the same, also leaving out the unreachable ones (they differ
 //                     only on input no spec behaviour produces)
 // Exit 0: the document matches and the non-equivalent score meets --target;
 // 1: it does not; 2: a file is missing or unreadable.
@@ -39,15 +39,16 @@ const Mutant = t.type({
 const Report = t.type({ files: t.record(t.string, t.type({ mutants: t.array(Mutant) })) });
 type Mutant = t.TypeOf<typeof Mutant>;
 
-const CLASSES = ['equivalent', 'defensive', 'open'] as const;
+const CLASSES = ['equivalent', 'unreachable', 'open'] as const;
 type Class = (typeof CLASSES)[number];
 type Row = { readonly key: string; readonly cls: Class; readonly line: number };
 
 class BadInput extends Error {}
 
-/** key: how a mutant is named in SURVIVORS.md: file:line:column, mutator, replacement. */
+/** key: how a mutant is named in SURVIVORS.md: file:line:column-line:column (the mutated code), mutator, replacement. */
 function key(file: string, m: Mutant): string {
-  return `${file}:${m.location.start.line}:${m.location.start.column} | ${m.mutatorName} | ${cell(m.replacement ?? '')}`;
+  const { start, end } = m.location;
+  return `${file}:${start.line}:${start.column}-${end.line}:${end.column} | ${m.mutatorName} | ${cell(m.replacement ?? '')}`;
 }
 
 /** cell: text as one markdown table cell (pipes escaped, one line). */
@@ -169,17 +170,17 @@ function main(argv: readonly string[]): number {
   const killed = n('Killed') + n('Timeout');
   const valid = killed + n('Survived') + n('NoCoverage');
   const equivalent = undetected.filter((c) => c === 'equivalent').length;
-  const defensive = undetected.filter((c) => c === 'defensive').length;
+  const unreachable = undetected.filter((c) => c === 'unreachable').length;
   const open = undetected.filter((c) => c === 'open').length;
 
   console.log(
     `mutants: ${valid + n('Ignored') + n('CompileError') + n('RuntimeError')} (killed ${n('Killed')}, timeout ${n('Timeout')}, survived ${n('Survived')}, no coverage ${n('NoCoverage')}, ignored ${n('Ignored')}, compile/runtime errors ${n('CompileError') + n('RuntimeError')})`,
   );
-  console.log(`not killed, per ${args.survivors}: ${equivalent} equivalent, ${defensive} defensive, ${open} open, ${missing.length} not in the table`);
+  console.log(`not killed, per ${args.survivors}: ${equivalent} equivalent, ${unreachable} unreachable, ${open} open, ${missing.length} not in the table`);
   console.log(`mutation score (Stryker, killed + timeout over valid): ${pct(killed, valid)} (${killed}/${valid})`);
   const nonEquivalent = valid - equivalent;
   console.log(`score over non-equivalent mutants: ${pct(killed, nonEquivalent)} (${killed}/${nonEquivalent}; target ${args.target}%)`);
-  console.log(`score over spec-reachable mutants (defensive ones left out too): ${pct(killed, nonEquivalent - defensive)} (${killed}/${nonEquivalent - defensive})`);
+  console.log(`score over spec-reachable mutants (unreachable ones left out too): ${pct(killed, nonEquivalent - unreachable)} (${killed}/${nonEquivalent - unreachable})`);
 
   let code = 0;
   if (missing.length > 0) {
