@@ -1,5 +1,6 @@
 // The hand-written traces of conformance/mutation/traces are their
-// scenarios, stamped with the current spec/Raft.tla; src/ replays them with
+// scenarios, stamped with the current spec/Raft.tla; each is a behaviour of
+// the spec (the embedded checker walks it); src/ replays them with
 // the enabledness check without a divergence; and each takes the step it
 // was written for (a vote refused for the log alone; a duplicated failure
 // that finds nextIndex already past matchIndex).
@@ -7,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { replayFiles } from '../run.js';
+import { checkTrace, formatFailure } from '../spec-behaviour.js';
 import { SPEC_HASH } from '../testing.js';
 import { MUTATION_SCENARIOS } from './scenarios.js';
 import { MUTATION_TRACES, scenarioText, type ScenarioName } from './write.js';
@@ -20,6 +22,14 @@ t.test('each trace file is its scenario, stamped with the current spec', async (
       `conformance/mutation/traces/${name}.itf.json is not what scenarios.ts writes for the current spec/Raft.tla: ` +
         'check the scenario against the spec change, then run: npx tsc -p tsconfig.json && node dist/conformance/mutation/write.js',
     );
+  }
+});
+
+t.test('each is a behaviour of spec/Raft.tla (walked with the embedded checker)', async (t) => {
+  for (const name of Object.keys(MUTATION_SCENARIOS) as ScenarioName[]) {
+    const file = path.join(MUTATION_TRACES, `${name}.itf.json`);
+    const failure = checkTrace(JSON.parse(fs.readFileSync(file, 'utf8')), file, SPEC_HASH);
+    t.equal(failure, undefined, failure === undefined ? name : formatFailure(failure));
   }
 });
 
