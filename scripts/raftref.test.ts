@@ -37,7 +37,8 @@ t.test('check: a pass and caught broken variants exit 0 with a summary', async (
   const dir = specDir(t, ['CounterIncTwice', 'CounterResetHist']);
   const r = raftref(['check', '--spec-dir', dir, '--broken']);
   t.equal(r.code, 0, r.err);
-  t.match(r.out, /^checker: tla-checker 0\.9\.0 {2}model: MCCounter {2}states: \d+ {2}depth: n\/a \(not reported by tla-checker\) {2}time: [\d.]+s {2}verdict: PASS$/m);
+  t.match(r.out, /^checker: tla-checker 0\.9\.0 {2}model: MCCounter {2}states: \d+ {2}depth: \d+ \(breadth-first, from the exported state graph\) {2}time: [\d.]+s {2}verdict: PASS$/m);
+  t.match(r.out, /^ {2}coverage \(tla-checker state graph, distinct transitions per action\):\n {4}Inc +\d+\n {4}Reset +\d+$/m);
   t.match(r.out, /caught: invariant Bounded violated, counterexample of 4 states/);
   t.match(r.out, /caught: action property HistGrows violated, counterexample of 3 states/);
   t.match(r.out, /^summary: 3 passed, 0 failed$/m);

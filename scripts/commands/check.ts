@@ -2,10 +2,8 @@
 // spec/broken/ with the embedded checker (default) or TLC.
 
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { coverage, formatCoverage } from '../tla/coverage.js';
 import { AbortedError, checkEmbedded } from '../tla/embedded.js';
-import { UserError } from '../tla/errors.js';
 import { checkJar, findJava } from '../tla/jar.js';
 import { type LoadedModel, loadModel } from '../tla/model.js';
 import { discoverModels, selectModels } from '../tla/models.js';
@@ -13,7 +11,7 @@ import { counterexampleLines, coverageLines, details, headline } from '../tla/re
 import type { CheckResult } from '../tla/result.js';
 import { TlcAbortedError, checkTlc } from '../tla/tlc.js';
 import { type Variant, listVariants, loadVariant } from '../tla/variants.js';
-import type { Command } from './command.js';
+import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const help = `usage: raftref check [options]
 
@@ -49,31 +47,26 @@ type Options = {
   readonly specDir: string;
 };
 
-const bad = (what: string): UserError => new UserError('raftref check', undefined, what, 'see raftref check --help');
+const bad = usageError('check');
 
 export function parseCheckArgs(argv: readonly string[]): Options {
   const args = [...argv];
   // `--coverage` takes an optional number: normalise it to `--coverage=N`.
   const i = args.indexOf('--coverage');
   if (i >= 0) args.splice(i, /^\d+$/.test(args[i + 1] ?? '') ? 2 : 1, `--coverage=${/^\d+$/.test(args[i + 1] ?? '') ? args[i + 1] : '10000'}`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        checker: { type: 'string', default: 'embedded' },
-        model: { type: 'string', multiple: true, default: [] },
-        full: { type: 'boolean', default: false },
-        broken: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        coverage: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'spec-dir': { type: 'string', default: 'spec' },
-      },
-    }).values;
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('check', {
+    args,
+    options: {
+      checker: { type: 'string', default: 'embedded' },
+      model: { type: 'string', multiple: true, default: [] },
+      full: { type: 'boolean', default: false },
+      broken: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      coverage: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'spec-dir': { type: 'string', default: 'spec' },
+    },
+  }).values;
   const { checker, timeout, coverage: cov } = parsed;
   if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
   const seconds = timeout === undefined ? undefined : Number(timeout);

@@ -3,7 +3,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { MUTANTS } from '../../conformance/mutants/catalogue.js';
 import { repoDir } from '../../conformance/spec-hash.js';
 import { buildFigure2, FIGURE2_FILE } from '../figure2/generate.js';
@@ -11,7 +10,7 @@ import { readMutantsJson } from '../figure2/mutants.js';
 import { renderFigure2 } from '../figure2/render.js';
 import { describeStaleness, staleness } from '../figure2/stale.js';
 import { UserError } from '../tla/errors.js';
-import type { Command } from './command.js';
+import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const DEFAULT_CORPUS = 'traces/corpus';
 
@@ -45,25 +44,20 @@ type Options = {
   readonly root: string;
 };
 
-const bad = (what: string): UserError => new UserError('raftref figure2', undefined, what, 'see raftref figure2 --help');
+const bad = usageError('figure2');
 
 export function parseFigure2Args(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      options: {
-        check: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        mutants: { type: 'string' },
-        corpus: { type: 'string', multiple: true },
-        root: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('figure2', {
+    args: [...argv],
+    allowPositionals: false,
+    options: {
+      check: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      mutants: { type: 'string' },
+      corpus: { type: 'string', multiple: true },
+      root: { type: 'string' },
+    },
+  });
   const { values } = parsed;
   const root = values.root ?? repoDir();
   if (!fs.existsSync(path.join(root, 'spec', 'README.md'))) throw bad(`${root} is not a raftref repository (no spec/README.md)`);

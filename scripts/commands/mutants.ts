@@ -3,13 +3,12 @@
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { formatTraceError } from '../../conformance/itf.js';
 import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
 import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunResult } from '../../conformance/mutants/run.js';
 import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../tla/errors.js';
-import type { Command } from './command.js';
+import { type Command, parseCommandArgs, usageError } from './command.js';
 
 /** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository). */
 export const DEFAULT_PATHS = ['traces/corpus', 'conformance/mutants/traces'] as const;
@@ -49,23 +48,18 @@ type Options = {
   readonly paths: readonly string[];
 };
 
-const bad = (what: string): UserError => new UserError('raftref mutants', undefined, what, 'see raftref mutants --help');
+const bad = usageError('mutants');
 
 export function parseMutantsArgs(argv: readonly string[], repo = repoDir()): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        only: { type: 'string', multiple: true },
-        list: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('mutants', {
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      only: { type: 'string', multiple: true },
+      list: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const only = values.only?.flatMap((s) => s.split(',')).map((s) => s.trim());
   if (only !== undefined && only.some((id) => id === '')) throw bad('--only: an empty id');

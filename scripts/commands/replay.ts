@@ -1,12 +1,10 @@
 // replay.ts: `raftref replay PATH...`: replay traces of the model (traces/README.md) against
 // the implementation in src/ (conformance/).
 
-import { parseArgs } from 'node:util';
 import { formatCoverage } from '../../conformance/coverage.js';
 import { formatTraceError } from '../../conformance/itf.js';
 import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult } from '../../conformance/run.js';
-import { UserError } from '../tla/errors.js';
-import type { Command } from './command.js';
+import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const help = `usage: raftref replay [options] PATH...
 
@@ -42,26 +40,21 @@ type Options = {
   readonly spec: string | undefined;
 };
 
-const bad = (what: string): UserError => new UserError('raftref replay', undefined, what, 'see raftref replay --help');
+const bad = usageError('replay');
 
 export function parseReplayArgs(argv: readonly string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        'repro-dir': { type: 'string' },
-        'no-repro': { type: 'boolean', default: false },
-        coverage: { type: 'boolean', default: false },
-        'check-enabled': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        spec: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('replay', {
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      'repro-dir': { type: 'string' },
+      'no-repro': { type: 'boolean', default: false },
+      coverage: { type: 'boolean', default: false },
+      'check-enabled': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      spec: { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw bad('no PATH given: name trace files or directories (e.g. traces)');
   if (values['no-repro'] && values['repro-dir'] !== undefined) throw bad('--repro-dir and --no-repro contradict each other');

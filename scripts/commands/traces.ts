@@ -2,7 +2,6 @@
 // (scripts/traces/), for the conformance suite to replay against src/.
 
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { UserError } from '../tla/errors.js';
 import { type GenerateOptions, generateTraces } from '../traces/generate.js';
 import { GenerationAborted } from '../traces/pool.js';
@@ -10,7 +9,7 @@ import { progressSink } from '../traces/progress.js';
 import { formatSummary } from '../traces/summary.js';
 import { TLC_UNTESTED_NOTE } from '../traces/tlc-generate.js';
 import { DEFAULT_WEIGHTS, OTHER_WEIGHT } from '../traces/weights.js';
-import type { Command } from './command.js';
+import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const weightList = Object.entries(DEFAULT_WEIGHTS)
   .map(([a, w]) => `${a}=${w}`)
@@ -67,7 +66,7 @@ Stuttering steps are never taken. Progress goes to stderr (a bar on a terminal, 
 every 10 s). exit codes: 0 done, 1 coverage not reached (or a checker error),
 2 unusable input, 130 Ctrl-C.`;
 
-const bad = (what: string): UserError => new UserError('raftref traces generate', undefined, what, 'see raftref traces generate --help');
+const bad = usageError('traces generate');
 
 function integer(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -81,30 +80,25 @@ function required(name: string, v: string | undefined): string {
 }
 
 export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        model: { type: 'string', multiple: true, default: [] },
-        count: { type: 'string' },
-        depth: { type: 'string' },
-        'min-depth': { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        mode: { type: 'string', default: 'random' },
-        'max-count': { type: 'string' },
-        checker: { type: 'string', default: 'embedded' },
-        jobs: { type: 'string' },
-        weight: { type: 'string', multiple: true, default: [] },
-        cfg: { type: 'string' },
-        skip: { type: 'string', multiple: true, default: [] },
-        'spec-dir': { type: 'string', default: 'spec' },
-      },
-    }).values;
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message : String(e));
-  }
+  const values = parseCommandArgs('traces generate', {
+    args: [...argv],
+    options: {
+      model: { type: 'string', multiple: true, default: [] },
+      count: { type: 'string' },
+      depth: { type: 'string' },
+      'min-depth': { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      mode: { type: 'string', default: 'random' },
+      'max-count': { type: 'string' },
+      checker: { type: 'string', default: 'embedded' },
+      jobs: { type: 'string' },
+      weight: { type: 'string', multiple: true, default: [] },
+      cfg: { type: 'string' },
+      skip: { type: 'string', multiple: true, default: [] },
+      'spec-dir': { type: 'string', default: 'spec' },
+    },
+  }).values;
   const { mode, checker } = values;
   if (mode !== 'random' && mode !== 'coverage') throw bad(`unknown mode ${mode}`);
   if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
