@@ -1,0 +1,36 @@
+---------------------------- MODULE MCRaft3Fig8 ----------------------------
+(***************************************************************************)
+(* The smallest model we know in which the bug of Figure 8 (section 5.4.2) *)
+(* breaks safety: three servers, terms up to 4, one entry per log.         *)
+(*                                                                         *)
+(*   term 1: s1 leads and appends an entry it does not replicate;          *)
+(*   term 2: s2 leads (s3 votes) and appends another entry at index 1;     *)
+(*   term 3: s1 leads again (s3 votes) and copies its term-1 entry to s3;  *)
+(*           counting replicas, a leader without the rule                  *)
+(*           "log[N].term = currentTerm" would commit it here;             *)
+(*   term 4: s2 wins s3's vote (its last term, 2, beats s3's 1) and then   *)
+(*           overwrites the committed entry.                               *)
+(*                                                                         *)
+(* Four terms are too many for the other models' full Next, so this model  *)
+(* explores a subset of the behaviours: no crash, no lost or duplicated    *)
+(* message, no applying (Figure 8 is about commitment). Every behaviour of *)
+(* FaultFreeNext is a behaviour of Next, so every invariant that holds     *)
+(* for Next must hold here; what the model gains is reach in terms.        *)
+(***************************************************************************)
+EXTENDS RaftModel
+
+\* Next without Restart, DropMessage, DuplicateMessage and ApplyEntry.
+FaultFreeNext ==
+    \/ \E i \in Server : Timeout(i)
+    \/ \E i, j \in Server : RequestVote(i, j)
+    \/ \E i \in Server : BecomeLeader(i)
+    \/ \E i \in Server, v \in Value : ClientRequest(i, v)
+    \/ \E i, j \in Server : \E n \in 0..Len(log[i]) : AppendEntries(i, j, n)
+    \/ \E i \in Server : AdvanceCommitIndex(i)
+    \/ \E m \in DOMAIN messages : UpdateTerm(m)
+    \/ \E m \in DOMAIN messages : HandleRequestVoteRequest(m)
+    \/ \E m \in DOMAIN messages : HandleRequestVoteResponse(m)
+    \/ \E m \in DOMAIN messages : HandleAppendEntriesRequest(m)
+    \/ \E m \in DOMAIN messages : HandleAppendEntriesResponse(m)
+    \/ \E m \in DOMAIN messages : DropStaleResponse(m)
+=============================================================================
