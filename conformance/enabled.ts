@@ -9,7 +9,7 @@
 // is the replay's to check). enabled-spec.test.ts checks the transcription
 // against the spec itself: the embedded checker's successors of corpus
 // states.
-import type { Message, NodeId, NodeState, Received } from '../src/index.js';
+import type { ActionResult, Message, NodeId, NodeState, Received } from '../src/index.js';
 import type { Actions } from './actions.js';
 import { formatMessage } from './format.js';
 import type { SpecAction, SpecState } from './trace.js';
@@ -141,7 +141,8 @@ export function probeEnabled(
   }
   for (const { message } of s.messages.values()) {
     const spec = g.message(s, message);
-    const chosen: Received = actions.receive(nodes.get(message.to) as NodeState, message);
+    const node = nodes.get(message.to) as NodeState;
+    const chosen: Received = actions.receive(node, message);
     const impl = chosen.enabled ? chosen.action : undefined;
     if (impl !== spec) {
       return {
@@ -150,6 +151,30 @@ export function probeEnabled(
         spec: spec === undefined ? 'no action enabled' : `${spec} enabled`,
       };
     }
+    // Each handler on its own too (a driver may call one directly, as the
+    // replayer does): enabled exactly when it is the spec's action for m.
+    for (const [name, handler] of messageHandlers(actions)) {
+      const r = handler(node, message);
+      if (r.enabled !== (spec === name)) {
+        return {
+          action: `${name}(${formatMessage(message)})`,
+          implementation: r.enabled ? 'enabled' : `not enabled (${r.reason.message})`,
+          spec: say(spec === name),
+        };
+      }
+    }
   }
   return undefined;
+}
+
+/** messageHandlers: the implementation's function for each message action of the spec. */
+function messageHandlers(a: Actions): readonly (readonly [SpecAction, (s: NodeState, m: Message) => ActionResult])[] {
+  return [
+    ['UpdateTerm', a.updateTerm],
+    ['HandleRequestVoteRequest', a.handleRequestVoteRequest],
+    ['HandleRequestVoteResponse', a.handleRequestVoteResponse],
+    ['HandleAppendEntriesRequest', a.handleAppendEntriesRequest],
+    ['HandleAppendEntriesResponse', a.handleAppendEntriesResponse],
+    ['DropStaleResponse', a.dropStaleResponse],
+  ];
 }
