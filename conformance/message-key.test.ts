@@ -28,3 +28,9 @@ t.test('a different value, an extra or a missing field is another message', asyn
 t.test('strings are quoted, so no value can forge a separator', async (t) => {
   t.not(keyOf({ type: 'X', a: 'b;c:d' }), keyOf({ type: 'X', a: 'b', c: 'd' }));
 });
+
+t.test('strings are quoted as JSON quotes them, escapes included', async (t) => {
+  for (const s of ['s1', '', 'a"b', 'a\\b', 'tab\there', 'line\nbreak', '\u0001', 'é', '\ud83d\ude00', '\ud800 alone']) {
+    t.equal(keyOf({ type: 'X', a: s }), `[a:${JSON.stringify(s)};type:"X";]`, JSON.stringify(s));
+  }
+});

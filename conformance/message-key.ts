@@ -16,19 +16,37 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** fieldsOf: the sorted field names of a record. */
 function fieldsOf(o: Record<string, unknown>): readonly string[] {
   const known = typeof o['type'] === 'string' ? FIELDS[o['type']] : undefined;
-  if (known !== undefined) {
-    let n = 0;
-    for (const _ in o) n += 1;
-    if (n === known.length && known.every((f) => Object.hasOwn(o, f))) return known;
-  }
+  if (known !== undefined && hasExactly(o, known)) return known;
   return Object.keys(o).sort();
+}
+
+/** hasExactly: whether o's own enumerable fields are exactly `fields`. */
+function hasExactly(o: Record<string, unknown>, fields: readonly string[]): boolean {
+  let n = 0;
+  for (const _ in o) n += 1;
+  if (n !== fields.length) return false;
+  for (let k = 0; k < fields.length; k++) if (!Object.hasOwn(o, fields[k] as string)) return false;
+  return true;
+}
+
+/**
+ * quote: JSON.stringify of a string, without calling it for the usual
+ * server ids and values (nothing JSON escapes: no quote, backslash,
+ * control character or lone surrogate half).
+ */
+function quote(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 /** keyOf: the canonical key of a JSON-like value (records by sorted field names). */
 export function keyOf(v: unknown): string {
   switch (typeof v) {
     case 'string':
-      return JSON.stringify(v);
+      return quote(v);
     case 'number':
     case 'boolean':
       return String(v);
@@ -40,8 +58,12 @@ export function keyOf(v: unknown): string {
         return `${s}>`;
       }
       const o = v as Record<string, unknown>;
+      const fields = fieldsOf(o);
       let s = '[';
-      for (const f of fieldsOf(o)) s += `${f}:${keyOf(o[f])};`;
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k] as string;
+        s += `${f}:${keyOf(o[f])};`;
+      }
       return `${s}]`;
     }
     default:

@@ -7,6 +7,12 @@ import type { Bag } from './trace.js';
 
 export class Network {
   private readonly bag = new Map<string, { message: Message; copies: number }>();
+  private changes = 0;
+
+  /** version: how many times the bag has changed (a send, a discard). */
+  get version(): number {
+    return this.changes;
+  }
 
   /** contents: the bag as the spec's `messages` (read-only view). */
   get contents(): Bag {
@@ -19,6 +25,7 @@ export class Network {
 
   /** send: one more copy of m in flight (Send, WithMessage). */
   send(m: Message, key: string = keyOf(m)): void {
+    this.changes += 1;
     const entry = this.bag.get(key);
     if (entry === undefined) this.bag.set(key, { message: m, copies: 1 });
     else entry.copies += 1;
@@ -28,6 +35,7 @@ export class Network {
   discard(key: string): boolean {
     const entry = this.bag.get(key);
     if (entry === undefined) return false;
+    this.changes += 1;
     if (entry.copies > 1) entry.copies -= 1;
     else this.bag.delete(key);
     return true;

@@ -3,16 +3,20 @@
 // difference; and implementations with a deliberately injected bug (through
 // the replayer's action table) are caught.
 import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import t, { type Test } from 'tap';
 import { match } from 'ts-pattern';
 import { toFollower } from '../src/state.js';
-import type { Entry, LogIndex, NodeState } from '../src/index.js';
+import type { Entry, LogIndex, Message, NodeId, NodeState } from '../src/index.js';
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { formatDiff } from './compare.js';
-import { formatCall } from './format.js';
-import type { ReplayResult } from './replay.js';
-import { big, FIXTURES, fixture, indexOfStep, replayJson, setVar, state, type Json } from './testing.js';
-import type { SpecAction } from './trace.js';
+import { formatCall, formatMessage } from './format.js';
+import { parseTrace } from './itf.js';
+import { replayTrace, type ReplayResult } from './replay.js';
+import { repoDir } from './spec-hash.js';
+import { big, FIXTURES, fixture, indexOfStep, replayJson, setVar, SPEC_HASH, state, type Json } from './testing.js';
+import type { SpecAction, SpecState, Trace, TraceStep } from './trace.js';
 
 const FIXTURE_NAMES = fs
   .readdirSync(FIXTURES)
@@ -286,4 +290,144 @@ t.test('checkEnabled: the fixtures conform; an action enabled where the spec has
   const e = replayJson(fixture('election-2'), deaf, undefined, { checkEnabled: true }).divergence;
   t.equal(e?.step, 9);
   t.match(e?.reason, /^in state 9, receive\(s1, AppendEntriesResponse\(s2 -> s1, .*\)\): the implementation says no action enabled \(m\.term = 1 is not older than currentTerm = 1\), the spec says HandleAppendEntriesResponse enabled$/);
+});
+
+/**
+ * parsed: a trace document decoded from its text by parseTrace, as
+ * replayFiles reads a file: the shared parse gives a value the step did not
+ * change the object of the state before, which replay's comparison skips
+ * when the implementation kept its value too (compare.ts, Baseline).
+ */
+function parsed(json: Json, file = 'test.itf.json'): Trace {
+  const d = parseTrace(JSON.stringify(json), file, SPEC_HASH);
+  if (!d.ok) throw new Error(`${d.error.file}: ${d.error.what}`);
+  return d.trace;
+}
+
+const at = (trace: Trace, k: number): SpecState => (trace.steps[k] as TraceStep).state;
+
+t.test('a value the trace kept is still compared when the implementation changed it, and the reverse', async (t) => {
+  const conflict = parsed(fixture('conflict-3'));
+  t.equal(replayTrace(conflict).divergence, undefined, 'conflict-3 read with the shared parse conforms');
+  // The premise of the cases below: these variables are the objects of the state before.
+  t.equal(at(conflict, 1).log, at(conflict, 0).log, 'Timeout(s1) keeps the log object');
+  t.equal(at(conflict, 7).commitIndex, at(conflict, 6).commitIndex, 'ClientRequest keeps the commitIndex object');
+  t.equal(at(conflict, 18).nextIndex, at(conflict, 17).nextIndex, 'AppendEntries keeps the nextIndex object');
+  t.equal(at(conflict, 6).messages, at(conflict, 5).messages, 'BecomeLeader keeps the bag');
+  t.equal(at(conflict, 7).log.get('s3' as NodeId), at(conflict, 6).log.get('s3' as NodeId), "ClientRequest(s1) keeps s3's log");
+
+  // The implementation changes a variable the spec's action does not (the trace's value is the object of the state before).
+  const sideEffects: [string, Partial<Actions>, number, RegExp][] = [
+    [
+      'Timeout also appends to the log',
+      {
+        timeout: (s) => {
+          const r = SRC_ACTIONS.timeout(s);
+          return r.enabled ? { ...r, state: { ...r.state, log: [...r.state.log, { term: r.state.currentTerm, value: 'v9' } as Entry] } } : r;
+        },
+      },
+      1,
+      /^log\[s1\]: expected <<>>, actual <<\[term 1, v9\]>>/,
+    ],
+    [
+      'ClientRequest also advances commitIndex',
+      {
+        clientRequest: (s, v) => {
+          const r = SRC_ACTIONS.clientRequest(s, v);
+          return r.enabled ? { ...r, state: { ...r.state, commitIndex: (r.state.commitIndex + 1) as LogIndex } } : r;
+        },
+      },
+      7,
+      /^commitIndex\[s1\]: expected 0, actual 1$/,
+    ],
+    [
+      'AppendEntries also moves nextIndex',
+      {
+        appendEntries: (s, j, n) => {
+          const r = SRC_ACTIONS.appendEntries(s, j, n);
+          return r.enabled && r.state.role === 'Leader' ? { ...r, state: { ...r.state, nextIndex: new Map(r.state.nextIndex).set(j, 7 as LogIndex) } } : r;
+        },
+      },
+      18,
+      /^nextIndex\[s1\]\[s3\]: expected 1, actual 7$/,
+    ],
+    [
+      'BecomeLeader also sends',
+      {
+        becomeLeader: (s) => {
+          const r = SRC_ACTIONS.becomeLeader(s);
+          const m = { type: 'RequestVoteResponse', from: s.id, to: 's2', term: s.currentTerm, voteGranted: true } as Message;
+          return r.enabled ? { ...r, outputs: { ...r.outputs, send: [...r.outputs.send, m] } } : r;
+        },
+      },
+      6,
+      /^messages\[RequestVoteResponse\(s1 -> s2, term 1, voteGranted TRUE\)\]: expected 0, actual 1 \(copies in flight\)$/,
+    ],
+  ];
+  for (const [what, bug, step, first] of sideEffects) {
+    const d = diverged(t, replayTrace(conflict, { actions: { ...SRC_ACTIONS, ...bug } }));
+    t.equal(d.step, step, `${what}: caught at step ${step}`);
+    t.equal(d.kind, 'state', `${what}: kind`);
+    t.match(formatDiff(d.diffs[0] as never), first, `${what}: what differs`);
+  }
+
+  // The trace changes a server the step leaves alone (the implementation's server is the object of the state before).
+  const others: [string, () => Json, number, string][] = [
+    ['currentTerm[s3] at Timeout(s2)', () => setVar(fixture('conflict-3'), 8, 'currentTerm', 's3', big(5)), 8, 'currentTerm[s3]: expected 5, actual 0'],
+    ['log[s3] at ClientRequest(s1)', () => setVar(fixture('conflict-3'), 7, 'log', 's3', [{ term: big(1), value: 'v2' }]), 7, 'log[s3]: expected <<[term 1, v2]>>, actual <<>> (first difference at index 1)'],
+    ['votesGranted[s3] at BecomeLeader(s1)', () => setVar(fixture('conflict-3'), 6, 'votesGranted', 's3', { '#set': ['s3'] }), 6, 'votesGranted[s3]: expected {s3}, actual {}'],
+    [
+      'the bag at ClientRequest(s1)',
+      () => {
+        // The RequestVoteRequest of state 2 in flight again in state 7.
+        const j = fixture('conflict-3');
+        (state(j, 7)['messages'] as { '#map': unknown[] })['#map'] = [...(state(j, 2)['messages'] as { '#map': unknown[] })['#map']];
+        return j;
+      },
+      7,
+      'messages[RequestVoteRequest(s1 -> s2, term 1, candidateId s1, lastLogIndex 0, lastLogTerm 0)]: expected 1, actual 0 (copies in flight)',
+    ],
+  ];
+  for (const [what, json, step, first] of others) {
+    const trace = parsed(json());
+    const d = diverged(t, replayTrace(trace));
+    t.equal(d.step, step, `${what}: caught at step ${step}`);
+    t.equal(d.kind, 'state', `${what}: kind`);
+    t.equal(formatDiff(d.diffs[0] as never), first, `${what}: what differs`);
+  }
+});
+
+t.test("receive's answer is its chosen handler's own, on every message step of every 10th corpus trace (what deliver relies on)", async (t) => {
+  const handlers: Readonly<Record<string, (s: NodeState, m: Message) => unknown>> = {
+    UpdateTerm: SRC_ACTIONS.updateTerm,
+    HandleRequestVoteRequest: SRC_ACTIONS.handleRequestVoteRequest,
+    HandleRequestVoteResponse: SRC_ACTIONS.handleRequestVoteResponse,
+    HandleAppendEntriesRequest: SRC_ACTIONS.handleAppendEntriesRequest,
+    HandleAppendEntriesResponse: SRC_ACTIONS.handleAppendEntriesResponse,
+    DropStaleResponse: SRC_ACTIONS.dropStaleResponse,
+  };
+  let compared = 0;
+  const differs: string[] = [];
+  // A receive of its own makes the replayer call the handler as well (deliver), and this one compares the two answers.
+  const checking: Actions = {
+    ...SRC_ACTIONS,
+    receive: (s, m) => {
+      const r = SRC_ACTIONS.receive(s, m);
+      const handler = r.action === null ? undefined : handlers[r.action];
+      if (handler === undefined) differs.push(`no handler for ${String(r.action)}`);
+      else if (isDeepStrictEqual(r, handler(s, m))) compared += 1;
+      else differs.push(`${r.action} at ${s.id}: ${formatMessage(m)}`);
+      return r;
+    },
+  };
+  const corpus = path.join(repoDir(), 'traces', 'corpus');
+  const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.itf.json')).sort().filter((_, k) => k % 10 === 0);
+  t.ok(files.length >= 40, `${files.length} corpus traces`);
+  for (const f of files) {
+    const d = parseTrace(fs.readFileSync(path.join(corpus, f), 'utf8'), f, SPEC_HASH);
+    if (!d.ok) throw new Error(`${f}: ${d.error.what}`);
+    t.equal(replayTrace(d.trace, { actions: checking }).divergence, undefined, f);
+  }
+  t.same(differs, [], 'no answer differs');
+  t.ok(compared > 1000, `${compared} message steps compared`);
 });

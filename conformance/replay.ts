@@ -15,7 +15,7 @@ import { compareState, compareStorage, formatDiff, type Diff } from './compare.j
 import { probeEnabled } from './enabled.js';
 import { formatEntry, formatMessage } from './format.js';
 import { Network } from './network.js';
-import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type Trace } from './trace.js';
+import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type SpecState, type Trace, type TraceStep } from './trace.js';
 
 /** DivergenceKind: how the implementation departed from the trace. */
 export type DivergenceKind =
@@ -78,6 +78,8 @@ const HANDLER: { readonly [A in MessageAction]: (a: Actions) => (s: NodeState, m
   DropStaleResponse: (a) => a.dropStaleResponse,
 };
 
+const MESSAGE_ACTIONS = Object.keys(HANDLER) as MessageAction[];
+
 /** Problem: why a step diverged, before its state is compared. */
 type Problem = { readonly kind: Exclude<DivergenceKind, 'state'>; readonly reason: string };
 
@@ -91,12 +93,15 @@ class Cluster {
   readonly storage = new Map<NodeId, MemoryStorage>();
   readonly network = new Network();
   readonly serverSet: ReadonlySet<NodeId>;
+  /** The message actions whose result receive's is: receive and the action's handler are src/'s (see deliver). */
+  private readonly srcReceive: ReadonlySet<SpecAction>;
 
   constructor(
     readonly servers: readonly NodeId[],
     readonly actions: Actions,
   ) {
     this.serverSet = new Set(servers);
+    this.srcReceive = new Set(actions.receive === SRC_ACTIONS.receive ? MESSAGE_ACTIONS.filter((a) => HANDLER[a](actions) === HANDLER[a](SRC_ACTIONS)) : []);
     for (const i of servers) this.storage.set(i, new MemoryStorage());
   }
 
@@ -125,13 +130,27 @@ class Cluster {
     return undefined;
   }
 
-  /** deliver: a message-handling action of the trace, at m.to. */
+  /**
+   * deliver: a message-handling action of the trace, at m.to.
+   *
+   * receive(node, m) must choose the trace's action and say it is enabled,
+   * and the step's result is the action's handler applied to (node, m).
+   * With src/'s receive and src/'s handler for the action (the table's
+   * entries are those very functions), receive's result is that result:
+   * src/receive.ts returns the chosen handler's own result for the same
+   * node and message, and the core is pure (replay.test.ts checks this on
+   * every message step of corpus traces). So when both are src/'s and
+   * receive chooses the trace's action, the handler is not called a second
+   * time for the same answer. A table that replaces either one (a mutant,
+   * a test) has both called, as does a step where receive chooses
+   * otherwise (the divergence names both answers).
+   */
   deliver(name: MessageAction, m: InFlight): Problem | undefined {
     if (!this.network.has(m.key)) return this.notInFlight(m);
     const i = m.message.to;
     const node = this.node(i);
-    const r = HANDLER[name](this.actions)(node, m.message);
     const chosen = this.actions.receive(node, m.message);
+    const r = chosen.enabled && chosen.action === name && this.srcReceive.has(name) ? chosen : HANDLER[name](this.actions)(node, m.message);
     if (!r.enabled) {
       const problem = this.perform(i, r, name) as Problem;
       return { kind: problem.kind, reason: `${problem.reason}; receive(${i}, m) chooses ${describeReceived(chosen)}` };
@@ -147,6 +166,11 @@ class Cluster {
   /** step: one action of the trace. */
   step(call: ActionCall): Problem | undefined {
     return (PERFORM[call.name] as Performer)(this, call);
+  }
+
+  /** compareStorage: P-1, what server i's storage holds against its state (compare.ts). */
+  compareStorage(i: NodeId, out: Diff[]): void {
+    compareStorage(i, this.node(i), (this.storage.get(i) as MemoryStorage).load(), out);
   }
 
   notInFlight(m: InFlight): Problem {
@@ -242,7 +266,11 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     steps,
     divergence: { step, call, kind, reason, diffs },
   });
-  for (const { index, call, state } of trace.steps) {
+  // The last state found equal, on both sides (compare.ts, Baseline), and the network's version then.
+  let baseline: { want: SpecState; nodes: (NodeState | undefined)[]; sameBag: boolean } | undefined;
+  let bagVersion = -1;
+  for (let n = 0; n < trace.steps.length; n++) {
+    const { index, call, state } = trace.steps[n] as TraceStep;
     let problem: Problem | undefined;
     try {
       if (call === null) {
@@ -254,14 +282,24 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
       problem = { kind: 'threw', reason: `the implementation threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
     }
     if (problem !== undefined) return diverged(index, call, problem.kind, problem.reason);
-    const diffs = compareState(servers, cluster.nodes, cluster.network.contents, state);
-    const checked = call === null ? servers : [PERFORM[call.name].actor(call)].filter((i): i is NodeId => i !== undefined);
-    for (const i of checked) compareStorage(i, cluster.node(i), (cluster.storage.get(i) as MemoryStorage).load(), diffs);
+    if (baseline !== undefined) baseline.sameBag = cluster.network.version === bagVersion;
+    const diffs = compareState(servers, cluster.nodes, cluster.network.contents, state, baseline);
+    if (call === null) {
+      for (const i of servers) cluster.compareStorage(i, diffs);
+    } else {
+      const actor = PERFORM[call.name].actor(call);
+      if (actor !== undefined) cluster.compareStorage(actor, diffs);
+    }
     if (diffs.length > 0) {
       const what = index === 0 ? 'the initial state (every server restarted from empty storage)' : 'the state after the step';
       const first = diffs[0] as Diff;
       return diverged(index, call, 'state', `${what} differs from the trace: ${formatDiff(first)}${diffs.length > 1 ? ` (+${diffs.length - 1} more)` : ''}`, diffs);
     }
+    // The baseline of the next comparison (compare.ts): this state, found equal.
+    baseline ??= { want: state, nodes: [], sameBag: true };
+    baseline.want = state;
+    for (let k = 0; k < servers.length; k++) baseline.nodes[k] = cluster.nodes.get(servers[k] as NodeId);
+    bagVersion = cluster.network.version;
     if (call !== null) steps += 1;
     if (options.checkEnabled === true) {
       const d = probeEnabled(cluster.actions, cluster.nodes, state, servers, trace.constants.values);
