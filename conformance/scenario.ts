@@ -99,6 +99,12 @@ export class Scenario {
     return this;
   }
 
+  /** play: a sequence of steps (scenario-steps.ts), appended in place. */
+  play(steps: (sc: this) => void): this {
+    steps(this);
+    return this;
+  }
+
   /** toItf: the trace as an ITF document stamped with `specHash`. */
   toItf(specHash: string, model: string, description: string): unknown {
     return {

@@ -2,28 +2,13 @@
 // stamped with the hash of the current spec/Raft.tla. Run it after checking
 // the scenarios against a change of the spec:
 //   npx tsc -p tsconfig.json && node dist/conformance/mutants/write.js
-import fs from 'node:fs';
-import path from 'node:path';
-import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';
+import { scenarioFiles } from '../scenario-files.js';
 import { MUTANT_SCENARIOS } from './scenarios.js';
 
-export type ScenarioName = keyof typeof MUTANT_SCENARIOS;
-
-/** scenarioText: the file contents of a scenario for a spec hash. */
-export function scenarioText(name: ScenarioName, specHash: string): string {
-  const s = MUTANT_SCENARIOS[name];
-  return `${JSON.stringify(s.build().toItf(specHash, s.model, s.description), null, 2)}\n`;
-}
+/** MUTANT_FILES: the scenarios and conformance/mutants/traces/*.itf.json. */
+export const MUTANT_FILES = scenarioFiles(MUTANT_SCENARIOS, 'conformance/mutants/traces', 'conformance/mutants/write.ts');
 
 /** MUTANT_TRACES: conformance/mutants/traces in the source tree. */
-export const MUTANT_TRACES = path.join(repoDir(), 'conformance', 'mutants', 'traces');
+export const MUTANT_TRACES = MUTANT_FILES.dir;
 
-if (process.argv[1] !== undefined && path.basename(process.argv[1]).startsWith('write.')) {
-  const hash = specHashOf(defaultSpecFile());
-  fs.mkdirSync(MUTANT_TRACES, { recursive: true });
-  for (const name of Object.keys(MUTANT_SCENARIOS) as ScenarioName[]) {
-    const file = path.join(MUTANT_TRACES, `${name}.itf.json`);
-    fs.writeFileSync(file, scenarioText(name, hash));
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  }
-}
+MUTANT_FILES.writeIfMain();
