@@ -33,6 +33,8 @@ export type DivergenceKind =
   | 'apply'
   /** It threw. */
   | 'threw'
+  /** Its result is labelled with another action than the one the trace took. */
+  | 'action'
   /** With checkEnabled: in the state reached, it enables an action the spec does not, or the reverse. */
   | 'enabled';
 
@@ -120,6 +122,9 @@ class Cluster {
    */
   perform(i: NodeId, r: ActionResult, name: SpecAction): Problem | undefined {
     if (!r.enabled) return { kind: 'disabled', reason: `${name} is not enabled at ${i}: ${r.reason.message} [${r.reason.kind}${r.reason.kind === 'GuardFailed' ? `: ${r.reason.guard}` : ''}]` };
+    // The result names the action it is the step of: a function answering for another action
+    // (a copy-pasted handler, a misrouted case) is not this action, whatever its state.
+    if (r.action !== name) return { kind: 'action', reason: `${name} at ${i}: the implementation's result is labelled ${r.action}` };
     const before = this.nodes.get(i);
     const persisted = applyPersist(this.storage.get(i) as MemoryStorage, r.outputs.persist);
     if (!persisted.ok) return { kind: 'persist', reason: `${name} at ${i}: persist writes rejected by storage: ${persisted.error.message}` };
