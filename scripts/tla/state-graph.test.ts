@@ -19,14 +19,21 @@ t.test('transitions per action, merged labels counted for each action', async (t
 });
 
 t.test('depth is the longest shortest path, from every initial state at once', async (t) => {
-  // s0 and s1 are initial (s1 is not reachable from s0); s3 is two steps from s0 but one from s1.
+  // s0 and s1 are initial (s1 is not reachable from s0); s3 is two steps from s0 but one from s1,
+  // so the deepest state is s2 or s3, at level 2.
   const g = summariseStateGraph(dot([
     '  s0 [label="a"];', '  s1 [label="b"];', '  s2 [label="c"];', '  s3 [label="d"];',
     '  s0 -> s2 [label="__A1_Step"];',
     '  s2 -> s3 [label="__A1_Step"];',
     '  s1 -> s3 [label="__A1_Step"];',
   ]));
-  t.equal(g.depth, 3, 's0 -> s2 -> s3 is the longest shortest path');
+  t.equal(g.depth, 2, 's3 is one step from the initial state s1: levels are counted from every initial state at once, as TLC does');
+  // A chain from one initial state: its length is the depth.
+  const chain = summariseStateGraph(dot([
+    '  s0 [label="a"];', '  s1 [label="b"];', '  s2 [label="c"];',
+    '  s0 -> s1 [label="__A1_Step"];', '  s1 -> s2 [label="__A1_Step"];', '  s2 -> s1 [label="__A1_Step"];',
+  ]));
+  t.equal(chain.depth, 3);
   const single = summariseStateGraph(dot(['  s0 [label="a"];']));
   t.equal(single.depth, 1, 'Init only: depth 1, as TLC counts');
   t.same(single.transitions, {});
