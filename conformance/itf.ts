@@ -5,6 +5,7 @@
 //
 // The state codecs depend on the model's constants (which servers and
 // values exist), so they are built per trace by stateCodecs(constants).
+import fs from 'node:fs';
 import type { Entry, LogIndex, Message, NodeId, Role, Term } from '../src/index.js';
 import {
   anyValue,
@@ -420,6 +421,17 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
       json,
     },
   };
+}
+
+/** readTrace: a trace file, read, parsed and decoded; a file that cannot be read is unusable too. */
+export function readTrace(file: string, specHash: string): Decoded {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, error: { file, state: undefined, what: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'check the path' } };
+  }
+  return parseTrace(text, file, specHash);
 }
 
 /**

@@ -2,12 +2,11 @@
 // traces, decode each, replay it, shrink and report every divergence, and
 // sum it all up. A file that cannot be used is reported and the others
 // are still replayed.
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Actions } from './actions.js';
 import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
 import { findTraces } from './files.js';
-import { parseTrace, type TraceError } from './itf.js';
+import { readTrace, type TraceError } from './itf.js';
 import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
 import { divergenceReport, type DivergenceReport } from './report.js';
 import { shrink, writeRepro } from './shrink.js';
@@ -70,14 +69,7 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
   unusable.push(...found.errors);
 
   for (const file of specHash === undefined ? [] : found.files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      unusable.push({ file, state: undefined, what: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'check the path' });
-      continue;
-    }
-    const decoded = parseTrace(text, file, specHash as string);
+    const decoded = readTrace(file, specHash as string);
     if (!decoded.ok) {
       unusable.push(decoded.error);
       continue;

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type ts from 'typescript';
 import { findTraces } from '../files.js';
-import { parseTrace, type TraceError } from '../itf.js';
+import { readTrace, type TraceError } from '../itf.js';
 import type { replayTrace as ReplayTrace, DivergenceKind, ReplayResult, Divergence } from '../replay.js';
 import { divergenceReport } from '../report.js';
 import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';
@@ -204,14 +204,7 @@ export function loadTraces(paths: readonly string[], specFile = defaultSpecFile(
   const traces: Trace[] = [];
   const specHash = specHashOf(specFile);
   for (const file of found.files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      unusable.push({ file, state: undefined, what: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'check the path' });
-      continue;
-    }
-    const decoded = parseTrace(text, file, specHash);
+    const decoded = readTrace(file, specHash);
     // The raw JSON is only for writing reproducers, which this tool does not.
     if (decoded.ok) traces.push({ ...decoded.trace, json: null });
     else unusable.push(decoded.error);
