@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type ts from 'typescript';
 import { findTraces } from '../files.js';
 import { readTrace, type TraceError } from '../itf.js';
-import type { replayTrace as ReplayTrace, DivergenceKind, ReplayResult, Divergence } from '../replay.js';
+import type { replayTrace as ReplayTrace, ReplayResult, Divergence } from '../replay.js';
 import { divergenceReport } from '../report.js';
 import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';
 import type { Trace } from '../trace.js';
@@ -213,12 +213,10 @@ export function loadTraces(paths: readonly string[], specFile = defaultSpecFile(
 }
 
 /** Caught: the first trace, step and action at which a mutant diverged. */
-export type Caught = {
+export type Caught = Pick<Divergence, 'step' | 'kind' | 'reason'> & {
   readonly trace: string;
-  readonly step: number;
+  /** The step's action, formatted. */
   readonly action: string;
-  readonly kind: DivergenceKind;
-  readonly reason: string;
   /** The Figure 2 rule ids that step exercises, per the trace. */
   readonly stepRules: readonly string[];
 };
