@@ -121,22 +121,22 @@ export function probeEnabled(
   for (const i of servers) {
     const node = nodes.get(i) as NodeState;
     const log = s.log.get(i) ?? [];
-    const checks: [string, () => boolean, boolean][] = [
-      [`Timeout(${i})`, () => actions.timeout(node).enabled, g.Timeout(s, i)],
-      [`BecomeLeader(${i})`, () => actions.becomeLeader(node).enabled, g.BecomeLeader(s, i, servers)],
-      [`AdvanceCommitIndex(${i})`, () => actions.advanceCommitIndex(node).enabled, g.AdvanceCommitIndex(s, i, servers)],
-      [`ApplyEntry(${i})`, () => actions.applyEntry(node).enabled, g.ApplyEntry(s, i)],
-      ...values.map((v): [string, () => boolean, boolean] => [`ClientRequest(${i}, ${v})`, () => actions.clientRequest(node, v).enabled, g.ClientRequest(s, i, v)]),
+    const checks: [string, SpecAction, () => ActionResult, boolean][] = [
+      [`Timeout(${i})`, 'Timeout', () => actions.timeout(node), g.Timeout(s, i)],
+      [`BecomeLeader(${i})`, 'BecomeLeader', () => actions.becomeLeader(node), g.BecomeLeader(s, i, servers)],
+      [`AdvanceCommitIndex(${i})`, 'AdvanceCommitIndex', () => actions.advanceCommitIndex(node), g.AdvanceCommitIndex(s, i, servers)],
+      [`ApplyEntry(${i})`, 'ApplyEntry', () => actions.applyEntry(node), g.ApplyEntry(s, i)],
+      ...values.map((v): [string, SpecAction, () => ActionResult, boolean] => [`ClientRequest(${i}, ${v})`, 'ClientRequest', () => actions.clientRequest(node, v), g.ClientRequest(s, i, v)]),
     ];
     for (const j of servers) {
-      checks.push([`RequestVote(${i}, ${j})`, () => actions.requestVote(node, j).enabled, g.RequestVote(s, i, j)]);
+      checks.push([`RequestVote(${i}, ${j})`, 'RequestVote', () => actions.requestVote(node, j), g.RequestVote(s, i, j)]);
       for (let n = 0; n <= log.length; n++) {
-        checks.push([`AppendEntries(${i}, ${j}, ${n})`, () => actions.appendEntries(node, j, n).enabled, g.AppendEntries(s, i, j, n)]);
+        checks.push([`AppendEntries(${i}, ${j}, ${n})`, 'AppendEntries', () => actions.appendEntries(node, j, n), g.AppendEntries(s, i, j, n)]);
       }
     }
-    for (const [action, implementation, spec] of checks) {
-      const impl = implementation();
-      if (impl !== spec) return { action, implementation: say(impl), spec: say(spec) };
+    for (const [action, name, implementation, spec] of checks) {
+      const wrong = answerProblem(implementation(), name, spec);
+      if (wrong !== undefined) return { action, implementation: wrong, spec: say(spec) };
     }
   }
   for (const { message } of s.messages.values()) {
@@ -154,16 +154,24 @@ export function probeEnabled(
     // Each handler on its own too (a driver may call one directly, as the
     // replayer does): enabled exactly when it is the spec's action for m.
     for (const [name, handler] of messageHandlers(actions)) {
-      const r = handler(node, message);
-      if (r.enabled !== (spec === name)) {
-        return {
-          action: `${name}(${formatMessage(message)})`,
-          implementation: r.enabled ? 'enabled' : `not enabled (${r.reason.message})`,
-          spec: say(spec === name),
-        };
-      }
+      const wrong = answerProblem(handler(node, message), name, spec === name);
+      if (wrong !== undefined) return { action: `${name}(${formatMessage(message)})`, implementation: wrong, spec: say(spec === name) };
     }
   }
+  return undefined;
+}
+
+/**
+ * answerProblem: why a result is not the spec's answer for action `name`
+ * (enabled or not), or undefined. Either way the result is labelled with
+ * `name`; a disabled one says which guard is false: the input is the
+ * spec's own (a state of a trace, arguments in its domain), so it is not
+ * bad input.
+ */
+function answerProblem(r: ActionResult, name: SpecAction, spec: boolean): string | undefined {
+  if (r.enabled !== spec) return r.enabled ? 'enabled' : `not enabled (${r.reason.message})`;
+  if (r.action !== name) return `${r.enabled ? 'enabled' : 'not enabled'}, but its result is labelled ${r.action}`;
+  if (!r.enabled && r.reason.kind !== 'GuardFailed') return `not enabled, refused as bad input (${r.reason.kind}: ${r.reason.message}) rather than a false guard`;
   return undefined;
 }
 

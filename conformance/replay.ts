@@ -13,6 +13,7 @@ import { applyPersist, MemoryStorage, type ActionResult, type Message, type Node
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { compareState, compareStorage, formatDiff, type Diff } from './compare.js';
 import { probeEnabled } from './enabled.js';
+import { probeRefusals } from './refusals.js';
 import { formatEntry, formatMessage } from './format.js';
 import { Network } from './network.js';
 import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type SpecState, type Trace, type TraceStep } from './trace.js';
@@ -35,7 +36,10 @@ export type DivergenceKind =
   | 'threw'
   /** Its result is labelled with another action than the one the trace took. */
   | 'action'
-  /** With checkEnabled: in the state reached, it enables an action the spec does not, or the reverse. */
+  /**
+   * With checkEnabled: in the state reached, it enables an action the spec does not, or the
+   * reverse, or it does not refuse an input outside the spec's domain (refusals.ts).
+   */
   | 'enabled';
 
 export type Divergence = {
@@ -307,7 +311,14 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     bagVersion = cluster.network.version;
     if (call !== null) steps += 1;
     if (options.checkEnabled === true) {
-      const d = probeEnabled(cluster.actions, cluster.nodes, state, servers, trace.constants.values);
+      let d;
+      try {
+        d =
+          probeEnabled(cluster.actions, cluster.nodes, state, servers, trace.constants.values) ??
+          probeRefusals(cluster.actions, cluster.nodes, (i) => (cluster.storage.get(i) as MemoryStorage).load(), state, servers);
+      } catch (e) {
+        return diverged(index, call, 'threw', `in state ${index}, probing enabledness, the implementation threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
       if (d !== undefined) {
         return diverged(index, call, 'enabled', `in state ${index}, ${d.action}: the implementation says ${d.implementation}, the spec says ${d.spec}`);
       }

@@ -1,0 +1,245 @@
+// refusals: enabledness outside the spec's domain. The spec's actions take
+// only what the spec can produce: a message in flight at its addressee,
+// from a server of the configuration; server arguments in Server; n and v
+// of the right type; states in TypeOK that satisfy the invariants; stable
+// storage written without gaps. A driver can hand the implementation
+// anything, and its contract (src/result.ts, BadInput) is to refuse what
+// the spec never produces, with a typed reason, under the name of the
+// action asked, and to change nothing. No trace shows such an input (each
+// is a spec behaviour), so in each state of a trace this probe builds
+// inputs just outside the domain from the state itself (the messages in
+// flight sent to another server or by a stranger, a leader's nextIndex
+// missing a peer, the server's storage with a vote for a stranger, ...)
+// and checks each answer. With `--check-enabled`, after probeEnabled.
+import {
+  applyPersist,
+  MemoryStorage,
+  type ActionResult,
+  type BadInput,
+  type LogIndex,
+  type Message,
+  type NodeId,
+  type NodeState,
+  type PersistentState,
+  type PersistWrite,
+  type Received,
+} from '../src/index.js';
+import type { Actions } from './actions.js';
+import type { Disagreement } from './enabled.js';
+import { formatMessage } from './format.js';
+import type { SpecState } from './trace.js';
+
+/** Expected: the refusal an input outside the spec's domain must get: its reason's kind and the label (null: no action chosen). */
+type Expected = { readonly kind: BadInput['kind']; readonly action: string | null };
+
+/** Answer: what the implementation said, reduced to what a refusal is checked on. */
+type Answer = { readonly refused: boolean; readonly action: string | null; readonly kind: string | undefined; readonly changed?: string | undefined };
+
+/** Probe: one out-of-domain input, the call that makes it, and the refusal it must get. */
+export type Probe = { readonly call: string; readonly expect: Expected; readonly run: () => Answer };
+
+function answer(r: ActionResult | Received): Answer {
+  return r.enabled ? { refused: false, action: r.action, kind: undefined } : { refused: true, action: r.action, kind: r.reason.kind };
+}
+
+/** outsider: a server name that is not in the configuration. */
+export function outsider(servers: readonly NodeId[]): NodeId {
+  let name = 'x';
+  while (servers.includes(name as NodeId)) name += 'x';
+  return name as NodeId;
+}
+
+/** fromStranger: m as sent by `stranger` (the sender fields a request repeats too, so that it stays well-formed). */
+function fromStranger(m: Message, stranger: NodeId): Message {
+  switch (m.type) {
+    case 'RequestVoteRequest':
+      return { ...m, from: stranger, candidateId: stranger };
+    case 'AppendEntriesRequest':
+      return { ...m, from: stranger, leaderId: stranger };
+    default:
+      return { ...m, from: stranger };
+  }
+}
+
+/** messageProbes: each message in flight at a server it is not for, from a stranger, and with a negative term. */
+function messageProbes(actions: Actions, nodes: ReadonlyMap<NodeId, NodeState>, s: SpecState, servers: readonly NodeId[]): Probe[] {
+  const out: Probe[] = [];
+  const stranger = outsider(servers);
+  const handlers: readonly (readonly [string, (n: NodeState, m: Message) => ActionResult])[] = [
+    ['UpdateTerm', actions.updateTerm],
+    ['HandleRequestVoteRequest', actions.handleRequestVoteRequest],
+    ['HandleRequestVoteResponse', actions.handleRequestVoteResponse],
+    ['HandleAppendEntriesRequest', actions.handleAppendEntriesRequest],
+    ['HandleAppendEntriesResponse', actions.handleAppendEntriesResponse],
+    ['DropStaleResponse', actions.dropStaleResponse],
+  ];
+  for (const { message: m } of s.messages.values()) {
+    const other = servers.find((k) => k !== m.to) as NodeId;
+    const at = nodes.get(other) as NodeState;
+    const wrong: Expected = { kind: 'WrongAddressee', action: null };
+    out.push({ call: `receive(${other}, ${formatMessage(m)})`, expect: wrong, run: () => answer(actions.receive(at, m)) });
+    for (const [name, handler] of handlers) {
+      out.push({ call: `${name} at ${other}(${formatMessage(m)})`, expect: { ...wrong, action: name }, run: () => answer(handler(at, m)) });
+    }
+    const to = nodes.get(m.to) as NodeState;
+    const strange = fromStranger(m, stranger);
+    out.push({ call: `receive(${m.to}, ${formatMessage(strange)})`, expect: { kind: 'UnknownServer', action: null }, run: () => answer(actions.receive(to, strange)) });
+    const negative = { ...m, term: -1 } as unknown as Message;
+    out.push({ call: `receive(${m.to}, ${formatMessage(m)} with term -1)`, expect: { kind: 'MalformedInput', action: null }, run: () => answer(actions.receive(to, negative)) });
+  }
+  return out;
+}
+
+/**
+ * brokenLeaders: s with nextIndex or matchIndex outside TypeOK
+ * (nextIndex[i] \in [Peers(i) -> Nat \ {0}], matchIndex[i] \in [Peers(i) -> Nat]):
+ * a peer missing, a stranger in a peer's place, a value too small, a fraction.
+ */
+function brokenLeaders(s: NodeState & { role: 'Leader' }, peer: NodeId, stranger: NodeId): readonly (readonly [string, NodeState])[] {
+  const without = (m: ReadonlyMap<NodeId, LogIndex>): Map<NodeId, LogIndex> => {
+    const copy = new Map(m);
+    copy.delete(peer);
+    return copy;
+  };
+  const set = (m: ReadonlyMap<NodeId, LogIndex>, v: number): Map<NodeId, LogIndex> => new Map(m).set(peer, v as LogIndex);
+  const replaced = (m: ReadonlyMap<NodeId, LogIndex>): Map<NodeId, LogIndex> => without(m).set(stranger, m.get(peer) as LogIndex);
+  return [
+    [`nextIndex without ${peer}`, { ...s, nextIndex: without(s.nextIndex) }],
+    [`nextIndex over ${stranger} instead of ${peer}`, { ...s, nextIndex: replaced(s.nextIndex) }],
+    [`nextIndex[${peer}] = 0`, { ...s, nextIndex: set(s.nextIndex, 0) }],
+    [`nextIndex[${peer}] = 1.5`, { ...s, nextIndex: set(s.nextIndex, 1.5) }],
+    [`matchIndex without ${peer}`, { ...s, matchIndex: without(s.matchIndex) }],
+    [`matchIndex[${peer}] = -1`, { ...s, matchIndex: set(s.matchIndex, -1) }],
+  ];
+}
+
+/** serverProbes: the server actions of i with arguments outside Server or Nat, in states outside TypeOK or the invariants. */
+function serverProbes(actions: Actions, node: NodeState, servers: readonly NodeId[]): Probe[] {
+  const i = node.id;
+  const stranger = outsider(servers);
+  const peer = servers.find((j) => j !== i) as NodeId;
+  const len = node.log.length;
+  const refuse = (call: string, kind: BadInput['kind'], action: string, run: () => ActionResult): Probe => ({ call, expect: { kind, action }, run: () => answer(run()) });
+  const out: Probe[] = [
+    refuse(`RequestVote(${i}, ${stranger})`, 'UnknownServer', 'RequestVote', () => actions.requestVote(node, stranger)),
+    refuse(`AppendEntries(${i}, ${stranger}, 0)`, 'UnknownServer', 'AppendEntries', () => actions.appendEntries(node, stranger, 0)),
+    refuse(`AppendEntries(${i}, ${peer}, -1)`, 'MalformedInput', 'AppendEntries', () => actions.appendEntries(node, peer, -1)),
+    refuse(`AppendEntries(${i}, ${peer}, 0.5)`, 'MalformedInput', 'AppendEntries', () => actions.appendEntries(node, peer, 0.5)),
+    refuse(`ClientRequest(${i}, 7)`, 'MalformedInput', 'ClientRequest', () => actions.clientRequest(node, 7 as unknown as string)),
+    // CommitIndexInLog: commitIndex never passes the end of the log.
+    refuse(`ApplyEntry(${i}) with commitIndex = ${len + 1} past the log`, 'IndexBeyondLog', 'ApplyEntry', () =>
+      actions.applyEntry({ ...node, commitIndex: (len + 1) as LogIndex, lastApplied: len as LogIndex }),
+    ),
+  ];
+  if (node.role !== 'Leader') return out;
+  const response = (success: boolean, matchIndex: number): Message => ({
+    type: 'AppendEntriesResponse',
+    from: peer,
+    to: i,
+    term: node.currentTerm,
+    success,
+    prevLogIndex: 0 as LogIndex,
+    matchIndex: matchIndex as LogIndex,
+  });
+  // A follower acknowledges only entries the leader sent it: never past the leader's log.
+  out.push(
+    refuse(`HandleAppendEntriesResponse at ${i}(success, matchIndex ${len + 1} past the log)`, 'IndexBeyondLog', 'HandleAppendEntriesResponse', () =>
+      actions.handleAppendEntriesResponse(node, response(true, len + 1)),
+    ),
+  );
+  for (const [what, broken] of brokenLeaders(node, peer, stranger)) {
+    out.push(
+      refuse(`AppendEntries(${i}, ${peer}, 0) with ${what}`, 'InconsistentState', 'AppendEntries', () => actions.appendEntries(broken, peer, 0)),
+      refuse(`AdvanceCommitIndex(${i}) with ${what}`, 'InconsistentState', 'AdvanceCommitIndex', () => actions.advanceCommitIndex(broken)),
+      refuse(`HandleAppendEntriesResponse at ${i} with ${what}`, 'InconsistentState', 'HandleAppendEntriesResponse', () =>
+        actions.handleAppendEntriesResponse(broken, response(false, 0)),
+      ),
+    );
+  }
+  return out;
+}
+
+/** storageProbes: Restart(i) from a bad configuration or bad storage, and persist writes that are malformed or leave a gap. */
+function storageProbes(actions: Actions, persistWith: Persist, node: NodeState, stored: PersistentState, servers: readonly NodeId[]): Probe[] {
+  const i = node.id;
+  const stranger = outsider(servers);
+  const all = new Set(servers);
+  const restart = (what: string, kind: BadInput['kind'], config: { id: NodeId; servers: ReadonlySet<NodeId> }, state: PersistentState): Probe => ({
+    call: `Restart(${i}) ${what}`,
+    expect: { kind, action: 'Restart' },
+    run: () => answer(actions.restart(config, new MemoryStorage(state))),
+  });
+  const len = stored.log.length;
+  const persist = (what: string, kind: BadInput['kind'], writes: readonly unknown[]): Probe => ({
+    call: `persist at ${i}: ${what}`,
+    expect: { kind, action: null },
+    run: () => {
+      const storage = new MemoryStorage(stored);
+      const r = persistWith(storage, writes as readonly PersistWrite[]);
+      const changed = storage.load() === stored ? undefined : 'the storage was written';
+      return r.ok ? { refused: false, action: null, kind: undefined, changed } : { refused: true, action: null, kind: r.error.kind, changed };
+    },
+  });
+  const gap = { write: 'log', from: len + 2, entries: [] };
+  return [
+    restart(`in a configuration without ${i}`, 'UnknownServer', { id: i, servers: new Set(servers.filter((j) => j !== i)) }, stored),
+    restart('in a configuration with a server 5', 'MalformedInput', { id: i, servers: new Set([...all, 5 as unknown as NodeId]) }, stored),
+    restart(`with votedFor = ${stranger} stored`, 'UnknownServer', { id: i, servers: all }, { ...stored, votedFor: stranger }),
+    restart('with currentTerm = -1 stored', 'MalformedInput', { id: i, servers: all }, { ...stored, currentTerm: -1 } as unknown as PersistentState),
+    persist(`a log write from ${len + 2}, past the end (a gap)`, 'IndexBeyondLog', [gap]),
+    persist('a log write from 0', 'IndexBeyondLog', [{ write: 'log', from: 0, entries: [] }]),
+    persist(`a currentTerm write, then a log write from ${len + 2} (nothing may be written)`, 'IndexBeyondLog', [
+      { write: 'currentTerm', currentTerm: stored.currentTerm + 1 },
+      gap,
+    ]),
+    persist('a write of an unknown kind', 'MalformedInput', [{ write: 'commitIndex', commitIndex: 0 }]),
+    persist('a currentTerm write of -1', 'MalformedInput', [{ write: 'currentTerm', currentTerm: -1 }]),
+  ];
+}
+
+/** Persist: how a driver performs a step's persist writes (src/'s applyPersist; a test passes a broken one). */
+export type Persist = typeof applyPersist;
+
+/** refusalProbes: every probe of a state (nodes: the cluster, equal to `s`; stored: each server's stable storage). */
+export function refusalProbes(
+  actions: Actions,
+  nodes: ReadonlyMap<NodeId, NodeState>,
+  stored: (i: NodeId) => PersistentState,
+  s: SpecState,
+  servers: readonly NodeId[],
+  persistWith: Persist = applyPersist,
+): Probe[] {
+  const out = messageProbes(actions, nodes, s, servers);
+  for (const i of servers) {
+    const node = nodes.get(i) as NodeState;
+    out.push(...serverProbes(actions, node, servers), ...storageProbes(actions, persistWith, node, stored(i), servers));
+  }
+  return out;
+}
+
+/** judge: why an answer is not the expected refusal, or undefined. */
+export function judge(a: Answer, expect: Expected): string | undefined {
+  const label = expect.action === null ? 'no action' : expect.action;
+  if (!a.refused) return `${a.action ?? 'no action'} enabled`;
+  if (a.kind !== expect.kind) return `refused as ${a.kind ?? 'an untyped reason'}`;
+  if (a.action !== expect.action) return `refused, but labelled ${a.action ?? 'no action'}, not ${label}`;
+  return a.changed;
+}
+
+/** probeRefusals: the first probe of the state whose answer is not its refusal. */
+export function probeRefusals(
+  actions: Actions,
+  nodes: ReadonlyMap<NodeId, NodeState>,
+  stored: (i: NodeId) => PersistentState,
+  s: SpecState,
+  servers: readonly NodeId[],
+  persistWith: Persist = applyPersist,
+): Disagreement | undefined {
+  for (const p of refusalProbes(actions, nodes, stored, s, servers, persistWith)) {
+    const wrong = judge(p.run(), p.expect);
+    if (wrong !== undefined) {
+      return { action: p.call, implementation: wrong, spec: `the input is outside its domain: refused as ${p.expect.kind}${p.expect.action === null ? '' : `, labelled ${p.expect.action}`}` };
+    }
+  }
+  return undefined;
+}
