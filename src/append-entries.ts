@@ -67,10 +67,14 @@ export function followerCommitIndex(commitIndex: LogIndex, m: AppendEntriesReque
  * (D-2); a failed one reports 0.
  */
 export function handleAppendEntriesRequest(s: NodeState, input: Message): ActionResult {
-  const action = 'HandleAppendEntriesRequest';
   const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput(action, checked.reason);
-  const m = checked.m;
+  if (!checked.ok) return badInput('HandleAppendEntriesRequest', checked.reason);
+  return handleAppendEntriesRequestChecked(s, checked.m);
+}
+
+/** handleAppendEntriesRequestChecked: handleAppendEntriesRequest of a message that passed checkMessage (receive checks it once). */
+export function handleAppendEntriesRequestChecked(s: NodeState, m: Message): ActionResult {
+  const action = 'HandleAppendEntriesRequest';
   if (m.type !== 'AppendEntriesRequest') {
     return guardFailed(action, Guard.appendEntriesRequest, `m.type = ${m.type}`);
   }
@@ -121,10 +125,14 @@ export function handleAppendEntriesRequest(s: NodeState, input: Message): Action
  *         and nextIndex never drops to matchIndex or below (D-5).
  */
 export function handleAppendEntriesResponse(s: NodeState, input: Message): ActionResult {
-  const action = 'HandleAppendEntriesResponse';
   const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput(action, checked.reason);
-  const m = checked.m;
+  if (!checked.ok) return badInput('HandleAppendEntriesResponse', checked.reason);
+  return handleAppendEntriesResponseChecked(s, checked.m);
+}
+
+/** handleAppendEntriesResponseChecked: handleAppendEntriesResponse of a message that passed checkMessage. */
+export function handleAppendEntriesResponseChecked(s: NodeState, m: Message): ActionResult {
+  const action = 'HandleAppendEntriesResponse';
   if (m.type !== 'AppendEntriesResponse') {
     return guardFailed(action, Guard.appendEntriesResponse, `m.type = ${m.type}`);
   }

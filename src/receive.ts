@@ -3,12 +3,12 @@
 // action's result (whose `action` names the choice).
 import { match, P } from 'ts-pattern';
 import type { Message, Term } from './codecs.js';
-import { handleAppendEntriesRequest, handleAppendEntriesResponse } from './append-entries.js';
+import { handleAppendEntriesRequestChecked, handleAppendEntriesResponseChecked } from './append-entries.js';
 import { checkMessage } from './envelope.js';
-import { handleRequestVoteRequest, handleRequestVoteResponse } from './request-vote.js';
+import { handleRequestVoteRequestChecked, handleRequestVoteResponseChecked } from './request-vote.js';
 import type { ActionResult, BadInput } from './result.js';
 import type { NodeState } from './state.js';
-import { dropStaleResponse, updateTerm } from './term.js';
+import { dropStaleResponseChecked, updateTermChecked } from './term.js';
 
 /** Rejected: the message is malformed or not for this server, so no action was chosen. */
 export type Rejected = { readonly enabled: false; readonly action: null; readonly reason: BadInput };
@@ -34,19 +34,20 @@ export function termOrder(term: Term, currentTerm: Term): TermOrder {
 export function receive(s: NodeState, input: Message): Received {
   const checked = checkMessage(s, input);
   if (!checked.ok) return { enabled: false, action: null, reason: checked.reason };
+  // m is decoded and checked here, once: the handlers' Checked variants take it as it is.
   const m = checked.m;
   return match({ type: m.type, term: termOrder(m.term, s.currentTerm), role: s.role })
-    .with({ term: 'newer' }, () => updateTerm(s, m))
-    .with({ type: 'RequestVoteRequest', term: P.union('current', 'older') }, () => handleRequestVoteRequest(s, m))
-    .with({ type: 'AppendEntriesRequest', term: P.union('current', 'older') }, () => handleAppendEntriesRequest(s, m))
+    .with({ term: 'newer' }, () => updateTermChecked(s, m))
+    .with({ type: 'RequestVoteRequest', term: P.union('current', 'older') }, () => handleRequestVoteRequestChecked(s, m))
+    .with({ type: 'AppendEntriesRequest', term: P.union('current', 'older') }, () => handleAppendEntriesRequestChecked(s, m))
     .with({ type: P.union('RequestVoteResponse', 'AppendEntriesResponse'), term: 'older' }, () =>
-      dropStaleResponse(s, m),
+      dropStaleResponseChecked(s, m),
     )
-    .with({ type: 'RequestVoteResponse', term: 'current' }, () => handleRequestVoteResponse(s, m))
-    .with({ type: 'AppendEntriesResponse', term: 'current', role: 'Leader' }, () => handleAppendEntriesResponse(s, m))
+    .with({ type: 'RequestVoteResponse', term: 'current' }, () => handleRequestVoteResponseChecked(s, m))
+    .with({ type: 'AppendEntriesResponse', term: 'current', role: 'Leader' }, () => handleAppendEntriesResponseChecked(s, m))
     // No action takes it: the spec leaves it in flight; the handler says why.
     .with({ type: 'AppendEntriesResponse', term: 'current', role: P.union('Follower', 'Candidate') }, () =>
-      handleAppendEntriesResponse(s, m),
+      handleAppendEntriesResponseChecked(s, m),
     )
     .exhaustive();
 }

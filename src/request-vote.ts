@@ -36,10 +36,14 @@ function grantVote(s: NodeState, m: RequestVoteRequest): boolean {
  * is at least as up-to-date; the vote is persisted before the reply (P-1).
  */
 export function handleRequestVoteRequest(s: NodeState, input: Message): ActionResult {
-  const action = 'HandleRequestVoteRequest';
   const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput(action, checked.reason);
-  const m = checked.m;
+  if (!checked.ok) return badInput('HandleRequestVoteRequest', checked.reason);
+  return handleRequestVoteRequestChecked(s, checked.m);
+}
+
+/** handleRequestVoteRequestChecked: handleRequestVoteRequest of a message that passed checkMessage (receive checks it once). */
+export function handleRequestVoteRequestChecked(s: NodeState, m: Message): ActionResult {
+  const action = 'HandleRequestVoteRequest';
   if (m.type !== 'RequestVoteRequest') {
     return guardFailed(action, Guard.requestVoteRequest, `m.type = ${m.type}`);
   }
@@ -65,10 +69,14 @@ export function handleRequestVoteRequest(s: NodeState, input: Message): ActionRe
  * from the new leader) is consumed and changes nothing.
  */
 export function handleRequestVoteResponse(s: NodeState, input: Message): ActionResult {
-  const action = 'HandleRequestVoteResponse';
   const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput(action, checked.reason);
-  const m = checked.m;
+  if (!checked.ok) return badInput('HandleRequestVoteResponse', checked.reason);
+  return handleRequestVoteResponseChecked(s, checked.m);
+}
+
+/** handleRequestVoteResponseChecked: handleRequestVoteResponse of a message that passed checkMessage. */
+export function handleRequestVoteResponseChecked(s: NodeState, m: Message): ActionResult {
+  const action = 'HandleRequestVoteResponse';
   if (m.type !== 'RequestVoteResponse') {
     return guardFailed(action, Guard.requestVoteResponse, `m.type = ${m.type}`);
   }

@@ -15,7 +15,11 @@ import { toFollower, type NodeState } from './state.js';
 export function updateTerm(s: NodeState, input: Message): ActionResult {
   const checked = checkMessage(s, input);
   if (!checked.ok) return badInput('UpdateTerm', checked.reason);
-  const m = checked.m;
+  return updateTermChecked(s, checked.m);
+}
+
+/** updateTermChecked: updateTerm of a message that passed checkMessage (receive checks it once). */
+export function updateTermChecked(s: NodeState, m: Message): ActionResult {
   if (!(m.term > s.currentTerm)) {
     return guardFailed('UpdateTerm', Guard.newerTerm, `m.term = ${m.term} is not newer than currentTerm = ${s.currentTerm}`);
   }
@@ -31,7 +35,11 @@ export function updateTerm(s: NodeState, input: Message): ActionResult {
 export function dropStaleResponse(s: NodeState, input: Message): ActionResult {
   const checked = checkMessage(s, input);
   if (!checked.ok) return badInput('DropStaleResponse', checked.reason);
-  const m = checked.m;
+  return dropStaleResponseChecked(s, checked.m);
+}
+
+/** dropStaleResponseChecked: dropStaleResponse of a message that passed checkMessage. */
+export function dropStaleResponseChecked(s: NodeState, m: Message): ActionResult {
   if (m.type !== 'RequestVoteResponse' && m.type !== 'AppendEntriesResponse') {
     return guardFailed('DropStaleResponse', Guard.response, `m.type = ${m.type} is a request, not a response`);
   }
