@@ -1,7 +1,7 @@
 // receive: the one entry point for a message. It picks the single spec
 // action that applies to the message at this server and returns that
 // action's result (whose `action` names the choice).
-import { match, P } from 'ts-pattern';
+import { match } from 'ts-pattern';
 import type { Message, Term } from './codecs.js';
 import { handleAppendEntriesRequestChecked, handleAppendEntriesResponseChecked } from './append-entries.js';
 import { checkMessage } from './envelope.js';
@@ -36,18 +36,28 @@ export function receive(s: NodeState, input: Message): Received {
   if (!checked.ok) return { enabled: false, action: null, reason: checked.reason };
   // m is decoded and checked here, once: the handlers' Checked variants take it as it is.
   const m = checked.m;
-  return match({ type: m.type, term: termOrder(m.term, s.currentTerm), role: s.role })
-    .with({ term: 'newer' }, () => updateTermChecked(s, m))
-    .with({ type: 'RequestVoteRequest', term: P.union('current', 'older') }, () => handleRequestVoteRequestChecked(s, m))
-    .with({ type: 'AppendEntriesRequest', term: P.union('current', 'older') }, () => handleAppendEntriesRequestChecked(s, m))
-    .with({ type: P.union('RequestVoteResponse', 'AppendEntriesResponse'), term: 'older' }, () =>
-      dropStaleResponseChecked(s, m),
+  // Matched on two plain strings, the term order and then the type, not on an object of the
+  // three with P.union patterns: on the corpus's messages that took about 3 us a message, more
+  // than decoding it, and this takes about 0.5 us. The role needs no case of its own: an
+  // AppendEntries response of this term goes to its handler whatever the role.
+  return match(termOrder(m.term, s.currentTerm))
+    .with('newer', () => updateTermChecked(s, m))
+    .with('current', () =>
+      match(m.type)
+        .with('RequestVoteRequest', () => handleRequestVoteRequestChecked(s, m))
+        .with('AppendEntriesRequest', () => handleAppendEntriesRequestChecked(s, m))
+        .with('RequestVoteResponse', () => handleRequestVoteResponseChecked(s, m))
+        // At a follower or candidate no action takes it: the spec leaves it in flight; the
+        // handler says why (its guard state[i] = Leader is false).
+        .with('AppendEntriesResponse', () => handleAppendEntriesResponseChecked(s, m))
+        .exhaustive(),
     )
-    .with({ type: 'RequestVoteResponse', term: 'current' }, () => handleRequestVoteResponseChecked(s, m))
-    .with({ type: 'AppendEntriesResponse', term: 'current', role: 'Leader' }, () => handleAppendEntriesResponseChecked(s, m))
-    // No action takes it: the spec leaves it in flight; the handler says why.
-    .with({ type: 'AppendEntriesResponse', term: 'current', role: P.union('Follower', 'Candidate') }, () =>
-      handleAppendEntriesResponseChecked(s, m),
+    .with('older', () =>
+      match(m.type)
+        .with('RequestVoteRequest', () => handleRequestVoteRequestChecked(s, m))
+        .with('AppendEntriesRequest', () => handleAppendEntriesRequestChecked(s, m))
+        .with('RequestVoteResponse', 'AppendEntriesResponse', () => dropStaleResponseChecked(s, m))
+        .exhaustive(),
     )
     .exhaustive();
 }

@@ -108,9 +108,9 @@ export const MUTANTS: readonly Mutant[] = [
     edits: [
       {
         file: 'src/receive.ts',
-        find: "    .with({ type: P.union('RequestVoteResponse', 'AppendEntriesResponse'), term: 'older' }, () =>\n      dropStaleResponseChecked(s, m),\n    )\n    .with({ type: 'RequestVoteResponse', term: 'current' }, () => handleRequestVoteResponseChecked(s, m))",
+        find: "        .with('RequestVoteResponse', 'AppendEntriesResponse', () => dropStaleResponseChecked(s, m))",
         replace:
-          "    .with({ type: 'AppendEntriesResponse', term: 'older' }, () => dropStaleResponseChecked(s, m))\n    .with({ type: 'RequestVoteResponse', term: P.union('current', 'older') }, () => handleRequestVoteResponseChecked(s, m))",
+          "        .with('RequestVoteResponse', () => handleRequestVoteResponseChecked(s, m))\n        .with('AppendEntriesResponse', () => dropStaleResponseChecked(s, m))",
       },
       { file: RV, find: '  if (m.term !== s.currentTerm) {', replace: '  if (m.term > s.currentTerm) {' },
     ],
