@@ -341,7 +341,7 @@ class Parts {
     if (raw === undefined) return NOTHING;
     const c = raw.charCodeAt(0);
     let value: unknown;
-    if (c !== OPEN_BRACE && c !== OPEN_BRACKET && c !== QUOTE) value = JSON.parse(raw); // a number or a constant: not worth keeping
+    if (c !== OPEN_BRACE && c !== OPEN_BRACKET && c !== QUOTE) value = primitive(raw); // a number or a constant: not worth keeping
     else {
       value = this.seen.get(raw);
       if (value === undefined) {
@@ -352,6 +352,23 @@ class Parts {
     this.out.push({ raw, value });
     return value;
   }
+}
+
+/**
+ * primitive: JSON.parse of a number or a constant (true, false, null); a
+ * natural number of up to 9 digits without it (a state's `#meta` index:
+ * one in every state, and JSON.parse costs more than the digits). Anything
+ * else, a leading zero included, goes to JSON.parse, which may throw.
+ */
+function primitive(raw: string): unknown {
+  if (raw.length > 9) return JSON.parse(raw);
+  let n = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const d = raw.charCodeAt(k) - 48;
+    if (d < 0 || d > 9 || (d === 0 && k === 0 && raw.length > 1)) return JSON.parse(raw);
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 const NO_PARTS: readonly Part[] = [];
