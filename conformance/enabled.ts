@@ -176,7 +176,7 @@ function answerProblem(r: ActionResult, name: SpecAction, spec: boolean): string
 }
 
 /** messageHandlers: the implementation's function for each message action of the spec. */
-function messageHandlers(a: Actions): readonly (readonly [SpecAction, (s: NodeState, m: Message) => ActionResult])[] {
+export function messageHandlers(a: Actions): readonly (readonly [SpecAction, (s: NodeState, m: Message) => ActionResult])[] {
   return [
     ['UpdateTerm', a.updateTerm],
     ['HandleRequestVoteRequest', a.handleRequestVoteRequest],

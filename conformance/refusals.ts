@@ -25,7 +25,7 @@ import {
   type Received,
 } from '../src/index.js';
 import type { Actions } from './actions.js';
-import type { Disagreement } from './enabled.js';
+import { messageHandlers, type Disagreement } from './enabled.js';
 import { formatMessage } from './format.js';
 import type { SpecState } from './trace.js';
 
@@ -65,14 +65,7 @@ function fromStranger(m: Message, stranger: NodeId): Message {
 function messageProbes(actions: Actions, nodes: ReadonlyMap<NodeId, NodeState>, s: SpecState, servers: readonly NodeId[]): Probe[] {
   const out: Probe[] = [];
   const stranger = outsider(servers);
-  const handlers: readonly (readonly [string, (n: NodeState, m: Message) => ActionResult])[] = [
-    ['UpdateTerm', actions.updateTerm],
-    ['HandleRequestVoteRequest', actions.handleRequestVoteRequest],
-    ['HandleRequestVoteResponse', actions.handleRequestVoteResponse],
-    ['HandleAppendEntriesRequest', actions.handleAppendEntriesRequest],
-    ['HandleAppendEntriesResponse', actions.handleAppendEntriesResponse],
-    ['DropStaleResponse', actions.dropStaleResponse],
-  ];
+  const handlers = messageHandlers(actions);
   for (const { message: m } of s.messages.values()) {
     const other = servers.find((k) => k !== m.to) as NodeId;
     const at = nodes.get(other) as NodeState;
