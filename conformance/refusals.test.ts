@@ -109,14 +109,14 @@ t.test('persist writes: a driver that writes before it checks the batch is caugh
   );
   const s = { messages: new Map() } as unknown as SpecState;
   const stored = (i: NodeId) => (storage.get(i) as MemoryStorage).load();
-  t.equal(probeRefusals(SRC_ACTIONS, nodes, stored, s, servers), undefined, 'src/ refuses every probe');
+  t.equal(probeRefusals(refusalProbes(SRC_ACTIONS, nodes, stored, s, servers)), undefined, 'src/ refuses every probe');
   const kinds = new Set(refusalProbes(SRC_ACTIONS, nodes, stored, s, servers).map((p) => p.expect.kind));
   t.same([...kinds].sort(), ['IndexBeyondLog', 'MalformedInput', 'UnknownServer'], 'followers: every kind but the message and leader ones');
   const eager = (st: Storage, writes: readonly PersistWrite[]) => {
     for (const w of writes) if (w.write === 'currentTerm' && Number.isSafeInteger(w.currentTerm) && w.currentTerm >= 0) st.saveCurrentTerm(w.currentTerm);
     return applyPersist(st, writes);
   };
-  const d = probeRefusals(SRC_ACTIONS, nodes, stored, s, servers, eager);
+  const d = probeRefusals(refusalProbes(SRC_ACTIONS, nodes, stored, s, servers, eager));
   t.match(d?.action, /persist at s1: a currentTerm write, then a log write from 2 \(nothing may be written\)/);
   t.equal(d?.implementation, 'the storage was written');
 });

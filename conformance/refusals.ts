@@ -219,16 +219,9 @@ export function judge(a: Answer, expect: Expected): string | undefined {
   return a.changed;
 }
 
-/** probeRefusals: the first probe of the state whose answer is not its refusal. */
-export function probeRefusals(
-  actions: Actions,
-  nodes: ReadonlyMap<NodeId, NodeState>,
-  stored: (i: NodeId) => PersistentState,
-  s: SpecState,
-  servers: readonly NodeId[],
-  persistWith: Persist = applyPersist,
-): Disagreement | undefined {
-  for (const p of refusalProbes(actions, nodes, stored, s, servers, persistWith)) {
+/** probeRefusals: the first of `probes` (refusalProbes of a state) whose answer is not its refusal. */
+export function probeRefusals(probes: readonly Probe[]): Disagreement | undefined {
+  for (const p of probes) {
     const wrong = judge(p.run(), p.expect);
     if (wrong !== undefined) {
       return { action: p.call, implementation: wrong, spec: `the input is outside its domain: refused as ${p.expect.kind}${p.expect.action === null ? '' : `, labelled ${p.expect.action}`}` };

@@ -13,7 +13,7 @@ import { applyPersist, MemoryStorage, type ActionResult, type Message, type Node
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { compareState, compareStorage, formatDiff, type Diff } from './compare.js';
 import { probeEnabled } from './enabled.js';
-import { probeRefusals } from './refusals.js';
+import { probeRefusals, refusalProbes } from './refusals.js';
 import { formatEntry, formatMessage } from './format.js';
 import { Network } from './network.js';
 import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type SpecState, type Trace, type TraceStep } from './trace.js';
@@ -315,7 +315,7 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
       try {
         d =
           probeEnabled(cluster.actions, cluster.nodes, state, servers, trace.constants.values) ??
-          probeRefusals(cluster.actions, cluster.nodes, (i) => (cluster.storage.get(i) as MemoryStorage).load(), state, servers);
+          probeRefusals(refusalProbes(cluster.actions, cluster.nodes, (i) => (cluster.storage.get(i) as MemoryStorage).load(), state, servers));
       } catch (e) {
         return diverged(index, call, 'threw', `in state ${index}, probing enabledness, the implementation threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }

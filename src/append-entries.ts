@@ -1,7 +1,7 @@
 // append-entries: the AppendEntries RPC, receiver side (AE-1 .. AE-5, C-3,
 // F-1), and the leader's handling of the answers (L-3a, L-3b) (§5.3).
 import { toIndex, type AppendEntriesRequest, type Entry, type Log, type LogIndex, type Message } from './codecs.js';
-import { checkMessage } from './envelope.js';
+import { checkedFirst } from './envelope.js';
 import { checkLeader } from './leader-state.js';
 import { lastIndex, termAt, truncateAndAppend } from './log.js';
 import { badInput, enabled, Guard, guardFailed, indexBeyondLog, type ActionResult } from './result.js';
@@ -66,11 +66,7 @@ export function followerCommitIndex(commitIndex: LogIndex, m: AppendEntriesReque
  * A successful reply reports the index of the last new entry as matchIndex
  * (D-2); a failed one reports 0.
  */
-export function handleAppendEntriesRequest(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('HandleAppendEntriesRequest', checked.reason);
-  return handleAppendEntriesRequestChecked(s, checked.m);
-}
+export const handleAppendEntriesRequest = checkedFirst('HandleAppendEntriesRequest', handleAppendEntriesRequestChecked);
 
 /** handleAppendEntriesRequestChecked: handleAppendEntriesRequest of a message that passed checkMessage (receive checks it once). */
 export function handleAppendEntriesRequestChecked(s: NodeState, m: Message): ActionResult {
@@ -124,11 +120,7 @@ export function handleAppendEntriesRequestChecked(s: NodeState, m: Message): Act
  *         earlier probe than the current nextIndex is stale and ignored,
  *         and nextIndex never drops to matchIndex or below (D-5).
  */
-export function handleAppendEntriesResponse(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('HandleAppendEntriesResponse', checked.reason);
-  return handleAppendEntriesResponseChecked(s, checked.m);
-}
+export const handleAppendEntriesResponse = checkedFirst('HandleAppendEntriesResponse', handleAppendEntriesResponseChecked);
 
 /** handleAppendEntriesResponseChecked: handleAppendEntriesResponse of a message that passed checkMessage. */
 export function handleAppendEntriesResponseChecked(s: NodeState, m: Message): ActionResult {

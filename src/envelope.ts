@@ -5,7 +5,7 @@
 // action: the spec never has such a message in flight for this server.
 import type { Message } from './codecs.js';
 import { decodeMessage } from './decode.js';
-import { unknownServer, type BadInput } from './result.js';
+import { badInput, unknownServer, type ActionName, type ActionResult, type BadInput } from './result.js';
 import type { NodeState } from './state.js';
 
 export type Checked = { readonly ok: true; readonly m: Message } | { readonly ok: false; readonly reason: BadInput };
@@ -23,4 +23,17 @@ export function checkMessage(s: NodeState, input: Message): Checked {
   }
   if (!s.servers.has(m.from)) return { ok: false, reason: unknownServer('from', m.from) };
   return { ok: true, m };
+}
+
+/**
+ * checkedFirst: the exported form of a message handler: any input is
+ * checked first (checkMessage) and refused as bad input under the action's
+ * name; a checked message goes to `handler`, which receive calls directly
+ * with the message it has checked once.
+ */
+export function checkedFirst(action: ActionName, handler: (s: NodeState, m: Message) => ActionResult): (s: NodeState, input: Message) => ActionResult {
+  return (s, input) => {
+    const checked = checkMessage(s, input);
+    return checked.ok ? handler(s, checked.m) : badInput(action, checked.reason);
+  };
 }

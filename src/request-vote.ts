@@ -1,9 +1,9 @@
 // request-vote: the RequestVote RPC, receiver side (RV-1, RV-2, F-1) and
 // the candidate's handling of the answers (C-2) (§5.2, §5.4.1).
 import type { Log, Message, RequestVoteRequest } from './codecs.js';
-import { checkMessage } from './envelope.js';
+import { checkedFirst } from './envelope.js';
 import { lastIndex, lastTerm } from './log.js';
-import { badInput, enabled, Guard, guardFailed, type ActionResult } from './result.js';
+import { enabled, Guard, guardFailed, type ActionResult } from './result.js';
 import { toCandidate, type NodeState } from './state.js';
 
 /**
@@ -35,11 +35,7 @@ function grantVote(s: NodeState, m: RequestVoteRequest): boolean {
  * grant the vote if votedFor is null or candidateId and the candidate's log
  * is at least as up-to-date; the vote is persisted before the reply (P-1).
  */
-export function handleRequestVoteRequest(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('HandleRequestVoteRequest', checked.reason);
-  return handleRequestVoteRequestChecked(s, checked.m);
-}
+export const handleRequestVoteRequest = checkedFirst('HandleRequestVoteRequest', handleRequestVoteRequestChecked);
 
 /** handleRequestVoteRequestChecked: handleRequestVoteRequest of a message that passed checkMessage (receive checks it once). */
 export function handleRequestVoteRequestChecked(s: NodeState, m: Message): ActionResult {
@@ -68,11 +64,7 @@ export function handleRequestVoteRequestChecked(s: NodeState, m: Message): Actio
  * term that finds this server no longer a candidate (it won, or heard
  * from the new leader) is consumed and changes nothing.
  */
-export function handleRequestVoteResponse(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('HandleRequestVoteResponse', checked.reason);
-  return handleRequestVoteResponseChecked(s, checked.m);
-}
+export const handleRequestVoteResponse = checkedFirst('HandleRequestVoteResponse', handleRequestVoteResponseChecked);
 
 /** handleRequestVoteResponseChecked: handleRequestVoteResponse of a message that passed checkMessage. */
 export function handleRequestVoteResponseChecked(s: NodeState, m: Message): ActionResult {

@@ -2,8 +2,8 @@
 // type: a newer term is adopted first (ALL-2), and a response of an older
 // term is dropped unread (D-3).
 import type { Message } from './codecs.js';
-import { checkMessage } from './envelope.js';
-import { badInput, enabled, Guard, guardFailed, type ActionResult, type PersistWrite } from './result.js';
+import { checkedFirst } from './envelope.js';
+import { enabled, Guard, guardFailed, type ActionResult, type PersistWrite } from './result.js';
 import { toFollower, type NodeState } from './state.js';
 
 /**
@@ -12,11 +12,7 @@ import { toFollower, type NodeState } from './state.js';
  * message itself is not handled here: it stays in flight and a later step
  * handles it in the new term (D-3).
  */
-export function updateTerm(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('UpdateTerm', checked.reason);
-  return updateTermChecked(s, checked.m);
-}
+export const updateTerm = checkedFirst('UpdateTerm', updateTermChecked);
 
 /** updateTermChecked: updateTerm of a message that passed checkMessage (receive checks it once). */
 export function updateTermChecked(s: NodeState, m: Message): ActionResult {
@@ -32,11 +28,7 @@ export function updateTermChecked(s: NodeState, m: Message): ActionResult {
  * dropStaleResponse: DropStaleResponse(m). D-3: a response of an older term
  * answers a request of a term this server has left; discard it unread.
  */
-export function dropStaleResponse(s: NodeState, input: Message): ActionResult {
-  const checked = checkMessage(s, input);
-  if (!checked.ok) return badInput('DropStaleResponse', checked.reason);
-  return dropStaleResponseChecked(s, checked.m);
-}
+export const dropStaleResponse = checkedFirst('DropStaleResponse', dropStaleResponseChecked);
 
 /** dropStaleResponseChecked: dropStaleResponse of a message that passed checkMessage. */
 export function dropStaleResponseChecked(s: NodeState, m: Message): ActionResult {
