@@ -4,9 +4,11 @@
 // implementations below each accept one kind of such input; the plain
 // replay cannot tell them from src/, the probe must.
 import t from 'tap';
-import { applyPersist, MemoryStorage, type LogIndex, type NodeId, type NodeState, type PersistWrite, type Storage } from '../src/index.js';
+import { applyPersist, Guard, MemoryStorage, type LogIndex, type NodeId, type NodeState, type PersistWrite, type Storage } from '../src/index.js';
+import { malformed } from '../src/decode.js';
+import { indexBeyondLog, unknownServer } from '../src/result.js';
 import { SRC_ACTIONS, type Actions } from './actions.js';
-import { outsider, refusalProbes, probeRefusals, judge } from './refusals.js';
+import { outsider, refusalProbes, probeRefusals, judge, where } from './refusals.js';
 import { fixture, replayJson } from './testing.js';
 import type { SpecState } from './trace.js';
 
@@ -28,7 +30,7 @@ t.test('src/ refuses every probe as expected, in every state of the hand-written
 caught(
   'a server that takes a message for another server',
   { ...SRC_ACTIONS, receive: (s, m) => SRC_ACTIONS.receive(m.to === s.id ? s : ({ ...s, id: m.to } as NodeState), m) },
-  /receive\(s\d, \w+\(.*\)\): the implementation says \w+ enabled, the spec says the input is outside its domain: refused as WrongAddressee$/,
+  /receive\(s\d, \w+\(.*\)\): the implementation says \w+ enabled, the spec says the input is outside its domain: refused as WrongAddressee at to = "s\d"$/,
 );
 
 caught(
@@ -97,6 +99,31 @@ caught(
   /BecomeLeader\(s\d\): the implementation says not enabled, but its result is labelled Timeout/,
 );
 
+caught(
+  'a refusal that blames the wrong field (the candidate, not the sender)',
+  {
+    ...SRC_ACTIONS,
+    receive: (s, m) => {
+      const r = SRC_ACTIONS.receive(s, m);
+      return !r.enabled && r.reason.kind === 'UnknownServer' && r.reason.field === 'from' ? { ...r, reason: unknownServer('candidateId', r.reason.server) } : r;
+    },
+  },
+  /receive\(s\d, \w+\(.*\)\): the implementation says refused as UnknownServer, but at candidateId = "x", not at from = "x", the spec says/,
+);
+
+caught(
+  'a leader that ignores a stranger besides its peers in nextIndex',
+  {
+    ...SRC_ACTIONS,
+    advanceCommitIndex: (s) => {
+      if (s.role !== 'Leader') return SRC_ACTIONS.advanceCommitIndex(s);
+      const peers = (m: ReadonlyMap<NodeId, LogIndex>) => new Map([...m].filter(([j]) => s.servers.has(j)));
+      return SRC_ACTIONS.advanceCommitIndex({ ...s, nextIndex: peers(s.nextIndex), matchIndex: peers(s.matchIndex) });
+    },
+  },
+  /AdvanceCommitIndex\(s\d\) with nextIndex over x besides the peers: the implementation says refused as GuardFailed/,
+);
+
 t.test('persist writes: a driver that writes before it checks the batch is caught', async (t) => {
   const servers = ['s1', 's2', 's3'] as NodeId[];
   const storage = new Map(servers.map((i) => [i, new MemoryStorage()]));
@@ -121,13 +148,42 @@ t.test('persist writes: a driver that writes before it checks the batch is caugh
   t.equal(d?.implementation, 'the storage was written');
 });
 
+t.test('persist writes: a driver that skips a write that is not an object is caught', async (t) => {
+  const servers = ['s1', 's2'] as NodeId[];
+  const nodes = new Map(
+    servers.map((i) => {
+      const r = SRC_ACTIONS.restart({ id: i, servers: new Set(servers) }, new MemoryStorage());
+      if (!r.enabled) throw new Error('restart refused');
+      return [i, r.state];
+    }),
+  );
+  const s = { messages: new Map() } as unknown as SpecState;
+  const stored = () => new MemoryStorage().load();
+  const skipping = (st: Storage, writes: readonly PersistWrite[]) => applyPersist(st, writes.filter((w) => typeof w === 'object' && w !== null));
+  const d = probeRefusals(refusalProbes(SRC_ACTIONS, nodes, stored, s, servers, skipping));
+  t.match(d?.action, /persist at s1: a votedFor write, then null/);
+  t.equal(d?.implementation, 'no action enabled');
+});
+
 t.test('judge: each way an answer can miss its refusal', async (t) => {
-  const expect = { kind: 'UnknownServer', action: 'RequestVote' } as const;
-  t.equal(judge({ refused: true, action: 'RequestVote', kind: 'UnknownServer' }, expect), undefined);
+  const expect = { kind: 'UnknownServer', where: 'j = "x"', action: 'RequestVote' } as const;
+  const refused = { refused: true, action: 'RequestVote', kind: 'UnknownServer', where: 'j = "x"' } as const;
+  t.equal(judge(refused, expect), undefined);
   t.equal(judge({ refused: false, action: 'RequestVote', kind: undefined }, expect), 'RequestVote enabled');
   t.equal(judge({ refused: false, action: null, kind: undefined }, expect), 'no action enabled');
-  t.equal(judge({ refused: true, action: 'RequestVote', kind: undefined }, expect), 'refused as an untyped reason');
-  t.equal(judge({ refused: true, action: null, kind: 'UnknownServer' }, expect), 'refused, but labelled no action, not RequestVote');
-  t.equal(judge({ refused: true, action: 'RequestVote', kind: 'UnknownServer', changed: 'x' }, expect), 'x');
+  t.equal(judge({ ...refused, kind: undefined }, expect), 'refused as an untyped reason');
+  t.equal(judge({ ...refused, where: 'i = "x"' }, expect), 'refused as UnknownServer, but at i = "x", not at j = "x"');
+  t.equal(judge({ ...refused, where: undefined }, expect), 'refused as UnknownServer, but at no field, not at j = "x"');
+  t.equal(judge({ ...refused, action: null }, expect), 'refused, but labelled no action, not RequestVote');
+  t.equal(judge({ ...refused, changed: 'x' }, expect), 'x');
   t.equal(outsider(['x', 'xx'] as NodeId[]), 'xxx');
+});
+
+t.test('where: the field and value a reason blames, for each kind of reason', async (t) => {
+  t.equal(where(unknownServer('from', 'x')), 'from = "x"');
+  t.equal(where(indexBeyondLog('m.matchIndex', 4, 3 as LogIndex)), 'm.matchIndex = 4');
+  t.equal(where(malformed('message', [{ path: 'term', expected: 'Term', actual: -1 }, { path: 'to', expected: 'NodeId', actual: undefined }])), 'term = -1; to = undefined');
+  t.equal(where({ kind: 'WrongAddressee', to: 's2' as NodeId, self: 's1' as NodeId, message: '' }), 'to = "s2"');
+  t.equal(where({ kind: 'InconsistentState', invariant: 'nextIndex[i][j] >= 1', message: '' }), 'nextIndex[i][j] >= 1');
+  t.equal(where({ kind: 'GuardFailed', guard: Guard.leader, message: '' }), Guard.leader);
 });

@@ -4,8 +4,9 @@
 // of the right type; states in TypeOK that satisfy the invariants; stable
 // storage written without gaps. A driver can hand the implementation
 // anything, and its contract (src/result.ts, BadInput) is to refuse what
-// the spec never produces, with a typed reason, under the name of the
-// action asked, and to change nothing. No trace shows such an input (each
+// the spec never produces, with a typed reason that names the field at
+// fault and the value found there, under the name of the action asked, and
+// to change nothing. No trace shows such an input (each
 // is a spec behaviour), so in each state of a trace this probe builds
 // inputs just outside the domain from the state itself (the messages in
 // flight sent to another server or by a stranger, a leader's nextIndex
@@ -22,6 +23,7 @@ import {
   type NodeState,
   type PersistentState,
   type PersistWrite,
+  type Reason,
   type Received,
 } from '../src/index.js';
 import type { Actions } from './actions.js';
@@ -29,17 +31,51 @@ import { messageHandlers, type Disagreement } from './enabled.js';
 import { formatMessage } from './format.js';
 import type { SpecState } from './trace.js';
 
-/** Expected: the refusal an input outside the spec's domain must get: its reason's kind and the label (null: no action chosen). */
-type Expected = { readonly kind: BadInput['kind']; readonly action: string | null };
+/**
+ * Expected: the refusal an input outside the spec's domain must get: its
+ * reason's kind, where the reason must say the fault is (see `where`), and
+ * the label (null: no action chosen).
+ */
+type Expected = { readonly kind: BadInput['kind']; readonly where: string; readonly action: string | null };
 
 /** Answer: what the implementation said, reduced to what a refusal is checked on. */
-type Answer = { readonly refused: boolean; readonly action: string | null; readonly kind: string | undefined; readonly changed?: string | undefined };
+type Answer = {
+  readonly refused: boolean;
+  readonly action: string | null;
+  readonly kind: string | undefined;
+  readonly where?: string | undefined;
+  readonly changed?: string | undefined;
+};
 
 /** Probe: one out-of-domain input, the call that makes it, and the refusal it must get. */
 export type Probe = { readonly call: string; readonly expect: Expected; readonly run: () => Answer };
 
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+
+/**
+ * where: the part of a reason a driver acts on, as one line: each field (or
+ * path) at fault with the value found there, the addressee of a message
+ * for another server, or the invariant a state breaks. Its text is not
+ * compared: a refusal that blames the wrong field, or none, is.
+ */
+export function where(r: Reason): string {
+  switch (r.kind) {
+    case 'UnknownServer':
+    case 'IndexBeyondLog':
+      return `${r.field} = ${show(r.kind === 'UnknownServer' ? r.server : r.index)}`;
+    case 'MalformedInput':
+      return r.problems.map((p) => `${p.path} = ${show(p.actual)}`).join('; ');
+    case 'WrongAddressee':
+      return `to = ${show(r.to)}`;
+    case 'InconsistentState':
+      return r.invariant;
+    case 'GuardFailed':
+      return r.guard;
+  }
+}
+
 function answer(r: ActionResult | Received): Answer {
-  return r.enabled ? { refused: false, action: r.action, kind: undefined } : { refused: true, action: r.action, kind: r.reason.kind };
+  return r.enabled ? { refused: false, action: r.action, kind: undefined } : { refused: true, action: r.action, kind: r.reason.kind, where: where(r.reason) };
 }
 
 /** outsider: a server name that is not in the configuration. */
@@ -69,26 +105,31 @@ function messageProbes(actions: Actions, nodes: ReadonlyMap<NodeId, NodeState>, 
   for (const { message: m } of s.messages.values()) {
     const other = servers.find((k) => k !== m.to) as NodeId;
     const at = nodes.get(other) as NodeState;
-    const wrong: Expected = { kind: 'WrongAddressee', action: null };
+    const wrong: Expected = { kind: 'WrongAddressee', where: `to = ${show(m.to)}`, action: null };
     out.push({ call: `receive(${other}, ${formatMessage(m)})`, expect: wrong, run: () => answer(actions.receive(at, m)) });
     for (const [name, handler] of handlers) {
       out.push({ call: `${name} at ${other}(${formatMessage(m)})`, expect: { ...wrong, action: name }, run: () => answer(handler(at, m)) });
     }
     const to = nodes.get(m.to) as NodeState;
     const strange = fromStranger(m, stranger);
-    out.push({ call: `receive(${m.to}, ${formatMessage(strange)})`, expect: { kind: 'UnknownServer', action: null }, run: () => answer(actions.receive(to, strange)) });
+    out.push({ call: `receive(${m.to}, ${formatMessage(strange)})`, expect: { kind: 'UnknownServer', where: `from = ${show(stranger)}`, action: null }, run: () => answer(actions.receive(to, strange)) });
     const negative = { ...m, term: -1 } as unknown as Message;
-    out.push({ call: `receive(${m.to}, ${formatMessage(m)} with term -1)`, expect: { kind: 'MalformedInput', action: null }, run: () => answer(actions.receive(to, negative)) });
+    out.push({ call: `receive(${m.to}, ${formatMessage(m)} with term -1)`, expect: { kind: 'MalformedInput', where: 'term = -1', action: null }, run: () => answer(actions.receive(to, negative)) });
   }
   return out;
 }
 
+/** The TypeOK conjuncts a leader's indexes can break, as src/leader-state.ts names them. */
+const overPeers = (name: string): string => `${name}[i] \\in [Peers(i) -> Nat]`;
+const atLeast = (name: string, least: number): string => `${name}[i][j] >= ${least}`;
+
 /**
  * brokenLeaders: s with nextIndex or matchIndex outside TypeOK
  * (nextIndex[i] \in [Peers(i) -> Nat \ {0}], matchIndex[i] \in [Peers(i) -> Nat]):
- * a peer missing, a stranger in a peer's place, a value too small, a fraction.
+ * a peer missing, a stranger in a peer's place or besides the peers, a value
+ * too small, a fraction; each with the invariant it breaks.
  */
-function brokenLeaders(s: NodeState & { role: 'Leader' }, peer: NodeId, stranger: NodeId): readonly (readonly [string, NodeState])[] {
+function brokenLeaders(s: NodeState & { role: 'Leader' }, peer: NodeId, stranger: NodeId): readonly (readonly [string, NodeState, string])[] {
   const without = (m: ReadonlyMap<NodeId, LogIndex>): Map<NodeId, LogIndex> => {
     const copy = new Map(m);
     copy.delete(peer);
@@ -96,13 +137,15 @@ function brokenLeaders(s: NodeState & { role: 'Leader' }, peer: NodeId, stranger
   };
   const set = (m: ReadonlyMap<NodeId, LogIndex>, v: number): Map<NodeId, LogIndex> => new Map(m).set(peer, v as LogIndex);
   const replaced = (m: ReadonlyMap<NodeId, LogIndex>): Map<NodeId, LogIndex> => without(m).set(stranger, m.get(peer) as LogIndex);
+  const extra = (m: ReadonlyMap<NodeId, LogIndex>): Map<NodeId, LogIndex> => new Map(m).set(stranger, m.get(peer) as LogIndex);
   return [
-    [`nextIndex without ${peer}`, { ...s, nextIndex: without(s.nextIndex) }],
-    [`nextIndex over ${stranger} instead of ${peer}`, { ...s, nextIndex: replaced(s.nextIndex) }],
-    [`nextIndex[${peer}] = 0`, { ...s, nextIndex: set(s.nextIndex, 0) }],
-    [`nextIndex[${peer}] = 1.5`, { ...s, nextIndex: set(s.nextIndex, 1.5) }],
-    [`matchIndex without ${peer}`, { ...s, matchIndex: without(s.matchIndex) }],
-    [`matchIndex[${peer}] = -1`, { ...s, matchIndex: set(s.matchIndex, -1) }],
+    [`nextIndex without ${peer}`, { ...s, nextIndex: without(s.nextIndex) }, overPeers('nextIndex')],
+    [`nextIndex over ${stranger} instead of ${peer}`, { ...s, nextIndex: replaced(s.nextIndex) }, overPeers('nextIndex')],
+    [`nextIndex over ${stranger} besides the peers`, { ...s, nextIndex: extra(s.nextIndex) }, overPeers('nextIndex')],
+    [`nextIndex[${peer}] = 0`, { ...s, nextIndex: set(s.nextIndex, 0) }, atLeast('nextIndex', 1)],
+    [`nextIndex[${peer}] = 1.5`, { ...s, nextIndex: set(s.nextIndex, 1.5) }, atLeast('nextIndex', 1)],
+    [`matchIndex without ${peer}`, { ...s, matchIndex: without(s.matchIndex) }, overPeers('matchIndex')],
+    [`matchIndex[${peer}] = -1`, { ...s, matchIndex: set(s.matchIndex, -1) }, atLeast('matchIndex', 0)],
   ];
 }
 
@@ -112,15 +155,19 @@ function serverProbes(actions: Actions, node: NodeState, servers: readonly NodeI
   const stranger = outsider(servers);
   const peer = servers.find((j) => j !== i) as NodeId;
   const len = node.log.length;
-  const refuse = (call: string, kind: BadInput['kind'], action: string, run: () => ActionResult): Probe => ({ call, expect: { kind, action }, run: () => answer(run()) });
+  const refuse = (call: string, kind: BadInput['kind'], at: string, action: string, run: () => ActionResult): Probe => ({
+    call,
+    expect: { kind, where: at, action },
+    run: () => answer(run()),
+  });
   const out: Probe[] = [
-    refuse(`RequestVote(${i}, ${stranger})`, 'UnknownServer', 'RequestVote', () => actions.requestVote(node, stranger)),
-    refuse(`AppendEntries(${i}, ${stranger}, 0)`, 'UnknownServer', 'AppendEntries', () => actions.appendEntries(node, stranger, 0)),
-    refuse(`AppendEntries(${i}, ${peer}, -1)`, 'MalformedInput', 'AppendEntries', () => actions.appendEntries(node, peer, -1)),
-    refuse(`AppendEntries(${i}, ${peer}, 0.5)`, 'MalformedInput', 'AppendEntries', () => actions.appendEntries(node, peer, 0.5)),
-    refuse(`ClientRequest(${i}, 7)`, 'MalformedInput', 'ClientRequest', () => actions.clientRequest(node, 7 as unknown as string)),
+    refuse(`RequestVote(${i}, ${stranger})`, 'UnknownServer', `j = ${show(stranger)}`, 'RequestVote', () => actions.requestVote(node, stranger)),
+    refuse(`AppendEntries(${i}, ${stranger}, 0)`, 'UnknownServer', `j = ${show(stranger)}`, 'AppendEntries', () => actions.appendEntries(node, stranger, 0)),
+    refuse(`AppendEntries(${i}, ${peer}, -1)`, 'MalformedInput', 'n = -1', 'AppendEntries', () => actions.appendEntries(node, peer, -1)),
+    refuse(`AppendEntries(${i}, ${peer}, 0.5)`, 'MalformedInput', 'n = 0.5', 'AppendEntries', () => actions.appendEntries(node, peer, 0.5)),
+    refuse(`ClientRequest(${i}, 7)`, 'MalformedInput', 'v = 7', 'ClientRequest', () => actions.clientRequest(node, 7 as unknown as string)),
     // CommitIndexInLog: commitIndex never passes the end of the log.
-    refuse(`ApplyEntry(${i}) with commitIndex = ${len + 1} past the log`, 'IndexBeyondLog', 'ApplyEntry', () =>
+    refuse(`ApplyEntry(${i}) with commitIndex = ${len + 1} past the log`, 'IndexBeyondLog', `lastApplied + 1 = ${len + 1}`, 'ApplyEntry', () =>
       actions.applyEntry({ ...node, commitIndex: (len + 1) as LogIndex, lastApplied: len as LogIndex }),
     ),
   ];
@@ -136,15 +183,19 @@ function serverProbes(actions: Actions, node: NodeState, servers: readonly NodeI
   });
   // A follower acknowledges only entries the leader sent it: never past the leader's log.
   out.push(
-    refuse(`HandleAppendEntriesResponse at ${i}(success, matchIndex ${len + 1} past the log)`, 'IndexBeyondLog', 'HandleAppendEntriesResponse', () =>
-      actions.handleAppendEntriesResponse(node, response(true, len + 1)),
+    refuse(
+      `HandleAppendEntriesResponse at ${i}(success, matchIndex ${len + 1} past the log)`,
+      'IndexBeyondLog',
+      `m.matchIndex = ${len + 1}`,
+      'HandleAppendEntriesResponse',
+      () => actions.handleAppendEntriesResponse(node, response(true, len + 1)),
     ),
   );
-  for (const [what, broken] of brokenLeaders(node, peer, stranger)) {
+  for (const [what, broken, invariant] of brokenLeaders(node, peer, stranger)) {
     out.push(
-      refuse(`AppendEntries(${i}, ${peer}, 0) with ${what}`, 'InconsistentState', 'AppendEntries', () => actions.appendEntries(broken, peer, 0)),
-      refuse(`AdvanceCommitIndex(${i}) with ${what}`, 'InconsistentState', 'AdvanceCommitIndex', () => actions.advanceCommitIndex(broken)),
-      refuse(`HandleAppendEntriesResponse at ${i} with ${what}`, 'InconsistentState', 'HandleAppendEntriesResponse', () =>
+      refuse(`AppendEntries(${i}, ${peer}, 0) with ${what}`, 'InconsistentState', invariant, 'AppendEntries', () => actions.appendEntries(broken, peer, 0)),
+      refuse(`AdvanceCommitIndex(${i}) with ${what}`, 'InconsistentState', invariant, 'AdvanceCommitIndex', () => actions.advanceCommitIndex(broken)),
+      refuse(`HandleAppendEntriesResponse at ${i} with ${what}`, 'InconsistentState', invariant, 'HandleAppendEntriesResponse', () =>
         actions.handleAppendEntriesResponse(broken, response(false, 0)),
       ),
     );
@@ -157,36 +208,37 @@ function storageProbes(actions: Actions, persistWith: Persist, node: NodeState, 
   const i = node.id;
   const stranger = outsider(servers);
   const all = new Set(servers);
-  const restart = (what: string, kind: BadInput['kind'], config: { id: NodeId; servers: ReadonlySet<NodeId> }, state: PersistentState): Probe => ({
+  const restart = (what: string, kind: BadInput['kind'], at: string, config: { id: NodeId; servers: ReadonlySet<NodeId> }, state: PersistentState): Probe => ({
     call: `Restart(${i}) ${what}`,
-    expect: { kind, action: 'Restart' },
+    expect: { kind, where: at, action: 'Restart' },
     run: () => answer(actions.restart(config, new MemoryStorage(state))),
   });
   const len = stored.log.length;
-  const persist = (what: string, kind: BadInput['kind'], writes: readonly unknown[]): Probe => ({
+  const persist = (what: string, kind: BadInput['kind'], at: string, writes: readonly unknown[]): Probe => ({
     call: `persist at ${i}: ${what}`,
-    expect: { kind, action: null },
+    expect: { kind, where: at, action: null },
     run: () => {
       const storage = new MemoryStorage(stored);
       const r = persistWith(storage, writes as readonly PersistWrite[]);
       const changed = storage.load() === stored ? undefined : 'the storage was written';
-      return r.ok ? { refused: false, action: null, kind: undefined, changed } : { refused: true, action: null, kind: r.error.kind, changed };
+      return r.ok ? { refused: false, action: null, kind: undefined, changed } : { refused: true, action: null, kind: r.error.kind, where: where(r.error), changed };
     },
   });
   const gap = { write: 'log', from: len + 2, entries: [] };
   return [
-    restart(`in a configuration without ${i}`, 'UnknownServer', { id: i, servers: new Set(servers.filter((j) => j !== i)) }, stored),
-    restart('in a configuration with a server 5', 'MalformedInput', { id: i, servers: new Set([...all, 5 as unknown as NodeId]) }, stored),
-    restart(`with votedFor = ${stranger} stored`, 'UnknownServer', { id: i, servers: all }, { ...stored, votedFor: stranger }),
-    restart('with currentTerm = -1 stored', 'MalformedInput', { id: i, servers: all }, { ...stored, currentTerm: -1 } as unknown as PersistentState),
-    persist(`a log write from ${len + 2}, past the end (a gap)`, 'IndexBeyondLog', [gap]),
-    persist('a log write from 0', 'IndexBeyondLog', [{ write: 'log', from: 0, entries: [] }]),
-    persist(`a currentTerm write, then a log write from ${len + 2} (nothing may be written)`, 'IndexBeyondLog', [
+    restart(`in a configuration without ${i}`, 'UnknownServer', `id = ${show(i)}`, { id: i, servers: new Set(servers.filter((j) => j !== i)) }, stored),
+    restart('in a configuration with a server 5', 'MalformedInput', `servers.${servers.length} = 5`, { id: i, servers: new Set([...all, 5 as unknown as NodeId]) }, stored),
+    restart(`with votedFor = ${stranger} stored`, 'UnknownServer', `votedFor = ${show(stranger)}`, { id: i, servers: all }, { ...stored, votedFor: stranger }),
+    restart('with currentTerm = -1 stored', 'MalformedInput', 'currentTerm = -1', { id: i, servers: all }, { ...stored, currentTerm: -1 } as unknown as PersistentState),
+    persist(`a log write from ${len + 2}, past the end (a gap)`, 'IndexBeyondLog', `persist[0].from = ${len + 2}`, [gap]),
+    persist('a log write from 0', 'IndexBeyondLog', 'persist[0].from = 0', [{ write: 'log', from: 0, entries: [] }]),
+    persist(`a currentTerm write, then a log write from ${len + 2} (nothing may be written)`, 'IndexBeyondLog', `persist[1].from = ${len + 2}`, [
       { write: 'currentTerm', currentTerm: stored.currentTerm + 1 },
       gap,
     ]),
-    persist('a write of an unknown kind', 'MalformedInput', [{ write: 'commitIndex', commitIndex: 0 }]),
-    persist('a currentTerm write of -1', 'MalformedInput', [{ write: 'currentTerm', currentTerm: -1 }]),
+    persist('a write of an unknown kind', 'MalformedInput', 'persist[0].write = "commitIndex"', [{ write: 'commitIndex', commitIndex: 0 }]),
+    persist('a currentTerm write of -1', 'MalformedInput', 'persist[0].currentTerm = -1', [{ write: 'currentTerm', currentTerm: -1 }]),
+    persist('a votedFor write, then null', 'MalformedInput', 'persist[1] = null', [{ write: 'votedFor', votedFor: null }, null]),
   ];
 }
 
@@ -215,6 +267,7 @@ export function judge(a: Answer, expect: Expected): string | undefined {
   const label = expect.action === null ? 'no action' : expect.action;
   if (!a.refused) return `${a.action ?? 'no action'} enabled`;
   if (a.kind !== expect.kind) return `refused as ${a.kind ?? 'an untyped reason'}`;
+  if (a.where !== expect.where) return `refused as ${a.kind}, but at ${a.where ?? 'no field'}, not at ${expect.where}`;
   if (a.action !== expect.action) return `refused, but labelled ${a.action ?? 'no action'}, not ${label}`;
   return a.changed;
 }
@@ -224,7 +277,7 @@ export function probeRefusals(probes: readonly Probe[]): Disagreement | undefine
   for (const p of probes) {
     const wrong = judge(p.run(), p.expect);
     if (wrong !== undefined) {
-      return { action: p.call, implementation: wrong, spec: `the input is outside its domain: refused as ${p.expect.kind}${p.expect.action === null ? '' : `, labelled ${p.expect.action}`}` };
+      return { action: p.call, implementation: wrong, spec: `the input is outside its domain: refused as ${p.expect.kind} at ${p.expect.where}${p.expect.action === null ? '' : `, labelled ${p.expect.action}`}` };
     }
   }
   return undefined;

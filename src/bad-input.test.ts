@@ -124,39 +124,46 @@ t.test('an action that is not enabled is a GuardFailed reason, not a change', as
   rejects(t, f, (s) => dropStaleResponse(s, aeResponse({ term: 2 })), 'GuardFailed', 'DropStaleResponse');
 });
 
-t.test('P-1: restart from a bad configuration or bad storage', async (t) => {
+t.test('P-1: restart from a bad configuration or bad storage, refused naming the field at fault', async (t) => {
   const servers = new Set([s1, s2, s3]);
   const ok: PersistentState = { currentTerm: term(1), votedFor: null, log: [] };
-  const cases: [string, Parameters<typeof restart>, string][] = [
-    ['id outside the configuration', [{ id: id('s9'), servers }, new MemoryStorage(ok)], 'UnknownServer'],
-    ['malformed server id', [{ id: s1, servers: new Set([s1, id('')]) }, new MemoryStorage(ok)], 'MalformedInput'],
-    ['negative stored term', [{ id: s1, servers }, new MemoryStorage({ ...ok, currentTerm: -1 as never })], 'MalformedInput'],
-    ['stored entry without a value', [{ id: s1, servers }, new MemoryStorage({ ...ok, log: [{ term: 1 }] as never })], 'MalformedInput'],
-    ['vote for an unknown server', [{ id: s1, servers }, new MemoryStorage({ ...ok, votedFor: id('s9') })], 'UnknownServer'],
+  const cases: [string, Parameters<typeof restart>, object][] = [
+    ['id outside the configuration', [{ id: id('s9'), servers }, new MemoryStorage(ok)], { kind: 'UnknownServer', field: 'id', server: 's9' }],
+    ['malformed server id', [{ id: s1, servers: new Set([s1, id('')]) }, new MemoryStorage(ok)], { kind: 'MalformedInput', problems: [{ path: 'servers.1', actual: '' }] }],
+    ['negative stored term', [{ id: s1, servers }, new MemoryStorage({ ...ok, currentTerm: -1 as never })], { kind: 'MalformedInput', problems: [{ path: 'currentTerm', actual: -1 }] }],
+    ['stored entry without a value', [{ id: s1, servers }, new MemoryStorage({ ...ok, log: [{ term: 1 }] as never })], { kind: 'MalformedInput', problems: [{ path: 'log.0.value' }] }],
+    ['vote for an unknown server', [{ id: s1, servers }, new MemoryStorage({ ...ok, votedFor: id('s9') })], { kind: 'UnknownServer', field: 'votedFor', server: 's9' }],
   ];
-  for (const [what, args, kind] of cases) {
+  for (const [what, args, reason] of cases) {
     let r: ActionResult | undefined;
     t.doesNotThrow(() => {
       r = restart(...args);
     });
-    t.match(r, { enabled: false, action: 'Restart', reason: { kind } }, what);
+    t.match(r, { enabled: false, action: 'Restart', reason }, what);
   }
 });
 
-t.test('P-1: a persist batch with a bad write writes nothing', async (t) => {
+t.test('P-1: a persist batch with a bad write writes nothing, and its error names the write and field', async (t) => {
   const initial: PersistentState = { currentTerm: term(1), votedFor: null, log: log(1) };
   const e = { term: term(1), value: 'v' };
-  const cases: [string, PersistWrite[], string][] = [
-    ['a log write past the end', [{ write: 'currentTerm', currentTerm: term(2) }, { write: 'log', from: idx(3), entries: [e] }], 'IndexBeyondLog'],
-    ['a log write at 0', [{ write: 'log', from: idx(0), entries: [e] }], 'IndexBeyondLog'],
-    ['a negative term', [{ write: 'currentTerm', currentTerm: term(-1) }], 'MalformedInput'],
-    ['a vote for ""', [{ write: 'votedFor', votedFor: id('') }], 'MalformedInput'],
-    ['an unknown write', [{ write: 'snapshot' } as never], 'MalformedInput'],
-    ['an entry without a term', [{ write: 'log', from: idx(2), entries: [{ value: 'v' } as never] }], 'MalformedInput'],
+  const malformedAt = (path: string, actual?: unknown) => ({ kind: 'MalformedInput', problems: [actual === undefined ? { path } : { path, actual }] });
+  const cases: [string, PersistWrite[], object][] = [
+    [
+      'a log write past the end',
+      [{ write: 'currentTerm', currentTerm: term(2) }, { write: 'log', from: idx(3), entries: [e] }],
+      { kind: 'IndexBeyondLog', field: 'persist[1].from', index: 3, lastIndex: 1 },
+    ],
+    ['a log write at 0', [{ write: 'log', from: idx(0), entries: [e] }], { kind: 'IndexBeyondLog', field: 'persist[0].from', index: 0 }],
+    ['a negative term', [{ write: 'currentTerm', currentTerm: term(-1) }], malformedAt('persist[0].currentTerm', -1)],
+    ['a vote for ""', [{ write: 'votedFor', votedFor: id('') }], malformedAt('persist[0].votedFor', '')],
+    ['an unknown write', [{ write: 'snapshot' } as never], malformedAt('persist[0].write', 'snapshot')],
+    ['an entry without a term', [{ write: 'log', from: idx(2), entries: [{ value: 'v' } as never] }], malformedAt('persist[0].entries.0.term')],
+    ['a write that is null', [null as never], malformedAt('persist[0]', null)],
+    ['a write that is a number, after a good one', [{ write: 'votedFor', votedFor: s1 }, 7 as never], malformedAt('persist[1]', 7)],
   ];
-  for (const [what, writes, kind] of cases) {
+  for (const [what, writes, error] of cases) {
     const storage = new MemoryStorage(initial);
-    t.match(applyPersist(storage, writes), { ok: false, error: { kind } }, what);
+    t.doesNotThrow(() => t.match(applyPersist(storage, writes), { ok: false, error }, what));
     t.equal(storage.load(), initial, `${what}: nothing written`);
   }
   const storage = new MemoryStorage(initial);

@@ -26,12 +26,9 @@ function describe(typeName: string): string {
   return descriptions[typeName] ?? typeName;
 }
 
-/** problemOf: the path ("entries.0.term") and expected type of one io-ts error. */
-function problemOf(error: t.ValidationError): Problem {
-  const path = error.context
-    .slice(1)
-    .map((c) => c.key)
-    .join('.');
+/** problemOf: the path ("entries.0.term", under `at` if it is given) and expected type of one io-ts error. */
+function problemOf(error: t.ValidationError, at: string): Problem {
+  const path = [at, ...error.context.slice(1).map((c) => c.key)].filter((k) => k !== '').join('.');
   const innermost = error.context.reduce((_, c) => c.type.name, 'a value');
   return { path, expected: describe(innermost), actual: error.value };
 }
@@ -48,10 +45,14 @@ export function malformed(what: string, problems: readonly Problem[]): Malformed
   return { kind: 'MalformedInput', problems, message: `malformed ${what}: ${text}` };
 }
 
-/** decodeWith: run an io-ts codec and report its errors as problems. */
-export function decodeWith<A>(codec: t.Decoder<unknown, A>, what: string, input: unknown): Decoded<A> {
+/**
+ * decodeWith: run an io-ts codec and report its errors as problems. `at`
+ * is where the input sits in what the caller was given ("persist[2]",
+ * "servers"); every problem's path starts with it.
+ */
+export function decodeWith<A>(codec: t.Decoder<unknown, A>, what: string, input: unknown, at = ''): Decoded<A> {
   const decoded = codec.decode(input);
-  if (isLeft(decoded)) return { ok: false, error: malformed(what, decoded.left.map(problemOf)) };
+  if (isLeft(decoded)) return { ok: false, error: malformed(what, decoded.left.map((e) => problemOf(e, at))) };
   return { ok: true, value: decoded.right };
 }
 

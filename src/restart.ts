@@ -7,7 +7,7 @@ import { badInput, enabled, unknownServer, type ActionResult } from './result.js
 import type { Config } from './state.js';
 import type { Storage } from './storage.js';
 
-const Servers = t.readonlyArray(NodeId, 'servers');
+const Servers = t.readonlyArray(NodeId);
 
 /**
  * restart: Restart(i). P-1: currentTerm, votedFor and log were on stable
@@ -17,7 +17,7 @@ const Servers = t.readonlyArray(NodeId, 'servers');
  */
 export function restart(config: Config, storage: Storage): ActionResult {
   const action = 'Restart';
-  const servers = decodeWith(Servers, 'configuration', [...config.servers]);
+  const servers = decodeWith(Servers, 'configuration', [...config.servers], 'servers');
   if (!servers.ok) return badInput(action, servers.error);
   if (!config.servers.has(config.id)) return badInput(action, unknownServer('id', config.id));
   const stored = decodePersistentState(storage.load());

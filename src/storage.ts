@@ -52,13 +52,14 @@ const writeCodecs = {
 } as const;
 const WriteKind = t.keyof(writeCodecs);
 
-/** checkWrite: the problems of one write, as a typed error, or undefined if it is well-formed. */
-function checkWrite(w: PersistWrite, what: string): BadInput | undefined {
-  const kind: unknown = (w as { write?: unknown }).write;
+/** checkWrite: the problems of one write (`at`: where it is in the batch, "persist[2]"), as a typed error, or undefined if it is well-formed. */
+function checkWrite(w: unknown, at: string): BadInput | undefined {
+  if (!t.UnknownRecord.is(w)) return malformed('persist write', [{ path: at, expected: 'a persist write (an object)', actual: w }]);
+  const kind = w['write'];
   if (!WriteKind.is(kind)) {
-    return malformed(what, [{ path: 'write', expected: Object.keys(writeCodecs).join(' | '), actual: kind }]);
+    return malformed('persist write', [{ path: `${at}.write`, expected: Object.keys(writeCodecs).join(' | '), actual: kind }]);
   }
-  const decoded = decodeWith<unknown>(writeCodecs[kind], what, w);
+  const decoded = decodeWith<unknown>(writeCodecs[kind], 'persist write', w, at);
   return decoded.ok ? undefined : decoded.error;
 }
 
