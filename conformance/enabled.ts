@@ -9,29 +9,18 @@
 // is the replay's to check). enabled-spec.test.ts checks the transcription
 // against the spec itself: the embedded checker's successors of corpus
 // states.
-import type { ActionResult, Message, NodeId, NodeState, Received } from '../src/index.js';
+import { Guard, type ActionResult, type Message, type NodeId, type NodeState, type Received, type Term } from '../src/index.js';
 import type { Actions } from './actions.js';
 import { formatMessage } from './format.js';
-import type { SpecAction, SpecState } from './trace.js';
+import { MESSAGE_ACTIONS, type MessageAction, type SpecAction, type SpecState } from './trace.js';
 
 /** Probe: one action instance on which the two disagree. */
 export type Disagreement = { readonly action: string; readonly implementation: string; readonly spec: string };
 
-/** specMessageAction: the one action of Next that takes m at m.to, if any (UpdateTerm .. DropStaleResponse). */
-export function specMessageAction(s: SpecState, m: Message): SpecAction | undefined {
-  const term = s.currentTerm.get(m.to) ?? 0;
-  if (m.term > term) return 'UpdateTerm';
-  switch (m.type) {
-    case 'RequestVoteRequest':
-      return 'HandleRequestVoteRequest';
-    case 'AppendEntriesRequest':
-      return 'HandleAppendEntriesRequest';
-    case 'RequestVoteResponse':
-      return m.term === term ? 'HandleRequestVoteResponse' : 'DropStaleResponse';
-    case 'AppendEntriesResponse':
-      if (m.term < term) return 'DropStaleResponse';
-      return s.state.get(m.to) === 'Leader' ? 'HandleAppendEntriesResponse' : undefined;
-  }
+/** specMessageAction: the one action of Next that takes m at m.to, if any: the message action whose conjuncts hold (they exclude each other). */
+export function specMessageAction(s: SpecState, m: Message): MessageAction | undefined {
+  const conjuncts = messageConjuncts(s, m);
+  return MESSAGE_ACTIONS.find((a) => holds(conjuncts[a]));
 }
 
 /** committable: CommittableIndexes(i) # {}. */
@@ -45,6 +34,81 @@ function committable(s: SpecState, i: NodeId, servers: readonly NodeId[]): boole
   }
   return false;
 }
+
+/**
+ * Conjunct: one enabling conjunct of a spec action: the text src/ names it
+ * by when it is false (Guard, quoted from spec/Raft.tla) and its value,
+ * evaluated only if every conjunct before it holds (as in TLA+, a later
+ * conjunct may be meaningless otherwise: nextIndex[i][j] for j = i).
+ */
+export type Conjunct = readonly [Guard, () => boolean];
+
+/** holds: every conjunct holds. */
+const holds = (cs: readonly Conjunct[]): boolean => cs.every(([, c]) => c());
+
+/** firstFalse: the first conjunct, in the spec's order, that is false; undefined if the action is enabled. */
+export function firstFalse(cs: readonly Conjunct[]): Guard | undefined {
+  return cs.find(([, c]) => !c())?.[0];
+}
+
+/** The message actions' conjuncts: the bag holds m, and i = m.to. */
+function messageConjuncts(s: SpecState, m: Message): Readonly<Record<MessageAction, Conjunct[]>> {
+  const term = (): number => s.currentTerm.get(m.to) ?? 0;
+  const isResponse = (): boolean => m.type === 'RequestVoteResponse' || m.type === 'AppendEntriesResponse';
+  return {
+    UpdateTerm: [[Guard.newerTerm, () => m.term > term()]],
+    HandleRequestVoteRequest: [
+      [Guard.requestVoteRequest, () => m.type === 'RequestVoteRequest'],
+      [Guard.notNewerTerm, () => m.term <= term()],
+    ],
+    HandleRequestVoteResponse: [
+      [Guard.requestVoteResponse, () => m.type === 'RequestVoteResponse'],
+      [Guard.currentTerm, () => m.term === term()],
+    ],
+    HandleAppendEntriesRequest: [
+      [Guard.appendEntriesRequest, () => m.type === 'AppendEntriesRequest'],
+      [Guard.notNewerTerm, () => m.term <= term()],
+    ],
+    HandleAppendEntriesResponse: [
+      [Guard.appendEntriesResponse, () => m.type === 'AppendEntriesResponse'],
+      [Guard.currentTerm, () => m.term === term()],
+      [Guard.leader, () => s.state.get(m.to) === 'Leader'],
+    ],
+    DropStaleResponse: [
+      [Guard.response, isResponse],
+      [Guard.olderTerm, () => m.term < term()],
+    ],
+  };
+}
+
+/**
+ * SPEC_CONJUNCTS: the enabling conjuncts of each action of spec/Raft.tla,
+ * transcribed in the spec's order (Restart and the network's DropMessage
+ * and DuplicateMessage have none).
+ */
+export const SPEC_CONJUNCTS = {
+  Timeout: (s: SpecState, i: NodeId): Conjunct[] => [[Guard.followerOrCandidate, () => s.state.get(i) !== 'Leader']],
+  RequestVote: (s: SpecState, i: NodeId, j: NodeId): Conjunct[] => [
+    [Guard.candidate, () => s.state.get(i) === 'Candidate'],
+    [Guard.peerWithoutVote, () => j !== i && !(s.votesGranted.get(i)?.has(j) ?? false)],
+  ],
+  BecomeLeader: (s: SpecState, i: NodeId, servers: readonly NodeId[]): Conjunct[] => [
+    [Guard.candidate, () => s.state.get(i) === 'Candidate'],
+    [Guard.quorum, () => 2 * (s.votesGranted.get(i)?.size ?? 0) > servers.length],
+  ],
+  ClientRequest: (s: SpecState, i: NodeId): Conjunct[] => [[Guard.leader, () => s.state.get(i) === 'Leader']],
+  AppendEntries: (s: SpecState, i: NodeId, j: NodeId, n: number): Conjunct[] => [
+    [Guard.leader, () => s.state.get(i) === 'Leader'],
+    [Guard.peer, () => j !== i],
+    [Guard.entriesInLog, () => (s.nextIndex.get(i)?.get(j) ?? 1) + n - 1 <= (s.log.get(i) ?? []).length],
+  ],
+  AdvanceCommitIndex: (s: SpecState, i: NodeId, servers: readonly NodeId[]): Conjunct[] => [
+    [Guard.leader, () => s.state.get(i) === 'Leader'],
+    [Guard.committable, () => committable(s, i, servers)],
+  ],
+  ApplyEntry: (s: SpecState, i: NodeId): Conjunct[] => [[Guard.unapplied, () => (s.commitIndex.get(i) ?? 0) > (s.lastApplied.get(i) ?? 0)]],
+  message: messageConjuncts,
+} as const;
 
 /**
  * Guards: the spec's enabling conditions of the server actions and the
@@ -62,15 +126,17 @@ export type Guards = {
   readonly message: (s: SpecState, m: Message) => SpecAction | undefined;
 };
 
-/** SPEC_GUARDS: the guards of spec/Raft.tla, transcribed (enabled-spec.test.ts checks them against the spec itself). */
+const C = SPEC_CONJUNCTS;
+
+/** SPEC_GUARDS: the guards of spec/Raft.tla, each the conjunction of SPEC_CONJUNCTS (enabled-spec.test.ts checks them against the spec itself). */
 export const SPEC_GUARDS: Guards = {
-  Timeout: (s, i) => s.state.get(i) !== 'Leader',
-  RequestVote: (s, i, j) => s.state.get(i) === 'Candidate' && j !== i && !(s.votesGranted.get(i)?.has(j) ?? false),
-  BecomeLeader: (s, i, servers) => s.state.get(i) === 'Candidate' && 2 * (s.votesGranted.get(i)?.size ?? 0) > servers.length,
-  ClientRequest: (s, i) => s.state.get(i) === 'Leader',
-  AppendEntries: (s, i, j, n) => s.state.get(i) === 'Leader' && j !== i && (s.nextIndex.get(i)?.get(j) ?? 1) + n - 1 <= (s.log.get(i) ?? []).length,
-  AdvanceCommitIndex: (s, i, servers) => s.state.get(i) === 'Leader' && committable(s, i, servers),
-  ApplyEntry: (s, i) => (s.commitIndex.get(i) ?? 0) > (s.lastApplied.get(i) ?? 0),
+  Timeout: (s, i) => holds(C.Timeout(s, i)),
+  RequestVote: (s, i, j) => holds(C.RequestVote(s, i, j)),
+  BecomeLeader: (s, i, servers) => holds(C.BecomeLeader(s, i, servers)),
+  ClientRequest: (s, i) => holds(C.ClientRequest(s, i)),
+  AppendEntries: (s, i, j, n) => holds(C.AppendEntries(s, i, j, n)),
+  AdvanceCommitIndex: (s, i, servers) => holds(C.AdvanceCommitIndex(s, i, servers)),
+  ApplyEntry: (s, i) => holds(C.ApplyEntry(s, i)),
   message: specMessageAction,
 };
 
@@ -116,31 +182,31 @@ export function probeEnabled(
   servers: readonly NodeId[],
   values: readonly string[],
 ): Disagreement | undefined {
-  const say = (b: boolean): string => (b ? 'enabled' : 'not enabled');
-  const g = SPEC_GUARDS;
+  const say = (falseGuard: Guard | undefined): string => (falseGuard === undefined ? 'enabled' : `not enabled (${falseGuard})`);
   for (const i of servers) {
     const node = nodes.get(i) as NodeState;
     const log = s.log.get(i) ?? [];
-    const checks: [string, SpecAction, () => ActionResult, boolean][] = [
-      [`Timeout(${i})`, 'Timeout', () => actions.timeout(node), g.Timeout(s, i)],
-      [`BecomeLeader(${i})`, 'BecomeLeader', () => actions.becomeLeader(node), g.BecomeLeader(s, i, servers)],
-      [`AdvanceCommitIndex(${i})`, 'AdvanceCommitIndex', () => actions.advanceCommitIndex(node), g.AdvanceCommitIndex(s, i, servers)],
-      [`ApplyEntry(${i})`, 'ApplyEntry', () => actions.applyEntry(node), g.ApplyEntry(s, i)],
-      ...values.map((v): [string, SpecAction, () => ActionResult, boolean] => [`ClientRequest(${i}, ${v})`, 'ClientRequest', () => actions.clientRequest(node, v), g.ClientRequest(s, i, v)]),
+    const checks: [string, SpecAction, () => ActionResult, readonly Conjunct[]][] = [
+      [`Timeout(${i})`, 'Timeout', () => actions.timeout(node), C.Timeout(s, i)],
+      [`BecomeLeader(${i})`, 'BecomeLeader', () => actions.becomeLeader(node), C.BecomeLeader(s, i, servers)],
+      [`AdvanceCommitIndex(${i})`, 'AdvanceCommitIndex', () => actions.advanceCommitIndex(node), C.AdvanceCommitIndex(s, i, servers)],
+      [`ApplyEntry(${i})`, 'ApplyEntry', () => actions.applyEntry(node), C.ApplyEntry(s, i)],
+      ...values.map((v): [string, SpecAction, () => ActionResult, readonly Conjunct[]] => [`ClientRequest(${i}, ${v})`, 'ClientRequest', () => actions.clientRequest(node, v), C.ClientRequest(s, i)]),
     ];
     for (const j of servers) {
-      checks.push([`RequestVote(${i}, ${j})`, 'RequestVote', () => actions.requestVote(node, j), g.RequestVote(s, i, j)]);
+      checks.push([`RequestVote(${i}, ${j})`, 'RequestVote', () => actions.requestVote(node, j), C.RequestVote(s, i, j)]);
       for (let n = 0; n <= log.length; n++) {
-        checks.push([`AppendEntries(${i}, ${j}, ${n})`, 'AppendEntries', () => actions.appendEntries(node, j, n), g.AppendEntries(s, i, j, n)]);
+        checks.push([`AppendEntries(${i}, ${j}, ${n})`, 'AppendEntries', () => actions.appendEntries(node, j, n), C.AppendEntries(s, i, j, n)]);
       }
     }
-    for (const [action, name, implementation, spec] of checks) {
-      const wrong = answerProblem(implementation(), name, spec);
-      if (wrong !== undefined) return { action, implementation: wrong, spec: say(spec) };
+    for (const [action, name, implementation, conjuncts] of checks) {
+      const falseGuard = firstFalse(conjuncts);
+      const wrong = answerProblem(implementation(), name, falseGuard);
+      if (wrong !== undefined) return { action, implementation: wrong, spec: say(falseGuard) };
     }
   }
   for (const { message } of s.messages.values()) {
-    const spec = g.message(s, message);
+    const spec = specMessageAction(s, message);
     const node = nodes.get(message.to) as NodeState;
     const chosen: Received = actions.receive(node, message);
     const impl = chosen.enabled ? chosen.action : undefined;
@@ -152,31 +218,62 @@ export function probeEnabled(
       };
     }
     // Each handler on its own too (a driver may call one directly, as the
-    // replayer does): enabled exactly when it is the spec's action for m.
+    // replayer does): enabled exactly when it is the spec's action for m,
+    // and otherwise refused for its first false conjunct.
+    const conjuncts = messageConjuncts(s, message);
     for (const [name, handler] of messageHandlers(actions)) {
-      const wrong = answerProblem(handler(node, message), name, spec === name);
-      if (wrong !== undefined) return { action: `${name}(${formatMessage(message)})`, implementation: wrong, spec: say(spec === name) };
+      const falseGuard = firstFalse(conjuncts[name]);
+      const wrong = answerProblem(handler(node, message), name, falseGuard);
+      if (wrong !== undefined) return { action: `${name}(${formatMessage(message)})`, implementation: wrong, spec: say(falseGuard) };
     }
+    const prev0 = anyPrevLogTerm(actions, node, message);
+    if (prev0 !== undefined) return prev0;
   }
   return undefined;
 }
 
+/** view: what a step decides (label, role, log, commitIndex, outputs), or the kind of refusal, as comparable text. */
+function view(r: Received): string {
+  if (!r.enabled) return `refused (${r.reason.kind})`;
+  const { role, log, commitIndex } = r.state;
+  return JSON.stringify({ action: r.action, role, log, commitIndex, outputs: r.outputs });
+}
+
 /**
- * answerProblem: why a result is not the spec's answer for action `name`
- * (enabled or not), or undefined. Either way the result is labelled with
- * `name`; a disabled one says which guard is false: the input is the
- * spec's own (a state of a trace, arguments in its domain), so it is not
- * bad input.
+ * anyPrevLogTerm: LogOk(i, m) holds at prevLogIndex 0 whatever prevLogTerm
+ * says, and MessageOk lets prevLogTerm be any Nat, so a request at 0 must
+ * get the same answer with another prevLogTerm (no behaviour of the spec
+ * sends one: a leader's term at index 0 is 0).
  */
-function answerProblem(r: ActionResult, name: SpecAction, spec: boolean): string | undefined {
-  if (r.enabled !== spec) return r.enabled ? 'enabled' : `not enabled (${r.reason.message})`;
+function anyPrevLogTerm(actions: Actions, node: NodeState, m: Message): Disagreement | undefined {
+  if (m.type !== 'AppendEntriesRequest' || m.prevLogIndex !== 0) return undefined;
+  const other: Message = { ...m, prevLogTerm: (m.prevLogTerm + 1) as Term };
+  if (view(actions.receive(node, m)) === view(actions.receive(node, other))) return undefined;
+  return {
+    action: `receive(${m.to}, ${formatMessage(other)})`,
+    implementation: `a different step than with prevLogTerm ${m.prevLogTerm}`,
+    spec: 'the same step: LogOk holds at prevLogIndex 0 whatever prevLogTerm is',
+  };
+}
+
+/**
+ * answerProblem: why a result is not the spec's answer for action `name`,
+ * or undefined. `falseGuard` is the spec's first false conjunct (undefined:
+ * enabled). Either way the result is labelled with `name`; a disabled one
+ * names that conjunct as a false guard: the input is the spec's own (a
+ * state of a trace, arguments in its domain), so it is not bad input.
+ */
+function answerProblem(r: ActionResult, name: SpecAction, falseGuard: Guard | undefined): string | undefined {
+  if (r.enabled !== (falseGuard === undefined)) return r.enabled ? 'enabled' : `not enabled (${r.reason.message})`;
   if (r.action !== name) return `${r.enabled ? 'enabled' : 'not enabled'}, but its result is labelled ${r.action}`;
-  if (!r.enabled && r.reason.kind !== 'GuardFailed') return `not enabled, refused as bad input (${r.reason.kind}: ${r.reason.message}) rather than a false guard`;
+  if (r.enabled) return undefined;
+  if (r.reason.kind !== 'GuardFailed') return `not enabled, refused as bad input (${r.reason.kind}: ${r.reason.message}) rather than a false guard`;
+  if (r.reason.guard !== falseGuard) return `not enabled, but for ${r.reason.guard}, not for the spec's first false conjunct`;
   return undefined;
 }
 
 /** messageHandlers: the implementation's function for each message action of the spec. */
-export function messageHandlers(a: Actions): readonly (readonly [SpecAction, (s: NodeState, m: Message) => ActionResult])[] {
+export function messageHandlers(a: Actions): readonly (readonly [MessageAction, (s: NodeState, m: Message) => ActionResult])[] {
   return [
     ['UpdateTerm', a.updateTerm],
     ['HandleRequestVoteRequest', a.handleRequestVoteRequest],

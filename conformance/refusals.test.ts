@@ -6,7 +6,7 @@
 import t from 'tap';
 import { applyPersist, Guard, MemoryStorage, type LogIndex, type NodeId, type NodeState, type PersistWrite, type Storage } from '../src/index.js';
 import { malformed } from '../src/decode.js';
-import { indexBeyondLog, unknownServer } from '../src/result.js';
+import { enabled, indexBeyondLog, unknownServer } from '../src/result.js';
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { outsider, refusalProbes, probeRefusals, judge, where } from './refusals.js';
 import { fixture, replayJson } from './testing.js';
@@ -84,7 +84,7 @@ caught(
     timeout: (s) =>
       s.role === 'Leader' ? { enabled: false, action: 'Timeout', reason: { kind: 'InconsistentState', invariant: 'none', message: 'a leader' } } : SRC_ACTIONS.timeout(s),
   },
-  /Timeout\(s\d\): the implementation says not enabled, refused as bad input \(InconsistentState: a leader\) rather than a false guard, the spec says not enabled$/,
+  /Timeout\(s\d\): the implementation says not enabled, refused as bad input \(InconsistentState: a leader\) rather than a false guard, the spec says not enabled \(state\[i\] \\in \{Follower, Candidate\}\)$/,
 );
 
 caught(
@@ -122,6 +122,15 @@ caught(
     },
   },
   /AdvanceCommitIndex\(s\d\) with nextIndex over x besides the peers: the implementation says refused as GuardFailed/,
+);
+
+caught(
+  'a candidate that asks itself for a vote when its own vote is missing (a state inside TypeOK, off the reachable ones)',
+  {
+    ...SRC_ACTIONS,
+    requestVote: (s, j) => (s.role === 'Candidate' && j === s.id && !s.votesGranted.has(j) ? enabled('RequestVote', s) : SRC_ACTIONS.requestVote(s, j)),
+  },
+  /RequestVote\((s\d), \1\) with votesGranted without \1: the implementation says RequestVote enabled, the spec says the input is outside its domain: refused as GuardFailed at j \\in Peers\(i\) \\ votesGranted\[i\], labelled RequestVote$/,
 );
 
 t.test('persist writes: a driver that writes before it checks the batch is caught', async (t) => {

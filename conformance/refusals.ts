@@ -14,6 +14,7 @@
 // and checks each answer. With `--check-enabled`, after probeEnabled.
 import {
   applyPersist,
+  Guard,
   MemoryStorage,
   type ActionResult,
   type BadInput,
@@ -36,7 +37,7 @@ import type { SpecState } from './trace.js';
  * reason's kind, where the reason must say the fault is (see `where`), and
  * the label (null: no action chosen).
  */
-type Expected = { readonly kind: BadInput['kind']; readonly where: string; readonly action: string | null };
+type Expected = { readonly kind: Reason['kind']; readonly where: string; readonly action: string | null };
 
 /** Answer: what the implementation said, reduced to what a refusal is checked on. */
 type Answer = {
@@ -149,13 +150,17 @@ function brokenLeaders(s: NodeState & { role: 'Leader' }, peer: NodeId, stranger
   ];
 }
 
-/** serverProbes: the server actions of i with arguments outside Server or Nat, in states outside TypeOK or the invariants. */
+/**
+ * serverProbes: the server actions of i with arguments outside Server or
+ * Nat, in states outside TypeOK or the invariants; and one state inside
+ * TypeOK that no behaviour reaches, where the answer is the spec's guard.
+ */
 function serverProbes(actions: Actions, node: NodeState, servers: readonly NodeId[]): Probe[] {
   const i = node.id;
   const stranger = outsider(servers);
   const peer = servers.find((j) => j !== i) as NodeId;
   const len = node.log.length;
-  const refuse = (call: string, kind: BadInput['kind'], at: string, action: string, run: () => ActionResult): Probe => ({
+  const refuse = (call: string, kind: Reason['kind'], at: string, action: string, run: () => ActionResult): Probe => ({
     call,
     expect: { kind, where: at, action },
     run: () => answer(run()),
@@ -171,6 +176,17 @@ function serverProbes(actions: Actions, node: NodeState, servers: readonly NodeI
       actions.applyEntry({ ...node, commitIndex: (len + 1) as LogIndex, lastApplied: len as LogIndex }),
     ),
   ];
+  if (node.role === 'Candidate') {
+    // Inside TypeOK but off the reachable states (Timeout always adds i's own
+    // vote): the spec's guard still decides, j = i is not in Peers(i).
+    const votes = new Set(node.votesGranted);
+    votes.delete(i);
+    out.push(
+      refuse(`RequestVote(${i}, ${i}) with votesGranted without ${i}`, 'GuardFailed', Guard.peerWithoutVote, 'RequestVote', () =>
+        actions.requestVote({ ...node, votesGranted: votes }, i),
+      ),
+    );
+  }
   if (node.role !== 'Leader') return out;
   const response = (success: boolean, matchIndex: number): Message => ({
     type: 'AppendEntriesResponse',

@@ -16,7 +16,7 @@ import { probeEnabled } from './enabled.js';
 import { probeRefusals, refusalProbes } from './refusals.js';
 import { formatEntry, formatMessage } from './format.js';
 import { Network } from './network.js';
-import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type SpecAction, type SpecState, type Trace, type TraceStep } from './trace.js';
+import { SPEC_ACTIONS, type ActionCall, type ArgsOf, type InFlight, type MessageAction, type SpecAction, type SpecState, type Trace, type TraceStep } from './trace.js';
 
 /** DivergenceKind: how the implementation departed from the trace. */
 export type DivergenceKind =
@@ -71,8 +71,6 @@ export type ReplayOptions = {
    */
   readonly checkEnabled?: boolean;
 };
-
-type MessageAction = Extract<SpecAction, 'UpdateTerm' | 'HandleRequestVoteRequest' | 'HandleRequestVoteResponse' | 'HandleAppendEntriesRequest' | 'HandleAppendEntriesResponse' | 'DropStaleResponse'>;
 
 /** HANDLER: the implementation function of each message-handling action. */
 const HANDLER: { readonly [A in MessageAction]: (a: Actions) => (s: NodeState, m: Message) => ActionResult } = {

@@ -40,6 +40,17 @@ export const SPEC_ACTIONS = [
 ] as const;
 export type SpecAction = (typeof SPEC_ACTIONS)[number];
 
+/** MESSAGE_ACTIONS: the actions of Next that a server takes on a message in flight addressed to it (not the network's). */
+export const MESSAGE_ACTIONS = [
+  'UpdateTerm',
+  'HandleRequestVoteRequest',
+  'HandleRequestVoteResponse',
+  'HandleAppendEntriesRequest',
+  'HandleAppendEntriesResponse',
+  'DropStaleResponse',
+] as const satisfies readonly SpecAction[];
+export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
+
 /** The parameters of each action, in the order spec/Raft.tla declares them. */
 export type ArgsOf = {
   readonly Restart: readonly [i: NodeId];
