@@ -112,7 +112,7 @@ bench: build ## replay and generation throughput
 # edge codecs (codecs, decode); conformance/mutation/README.md says why.
 CORE_EXCLUDE := testing index broadcast kv state-machine codecs decode
 
-mutation: build ## mutation testing of the core with the corpus replay alone (StrykerJS, ~22 min), then replay-coverage
+mutation: build ## mutation testing of the core with the corpus replay alone (StrykerJS, ~8 min), then replay-coverage
 	@status=0; \
 	npx stryker run conformance/mutation/stryker.config.json || status=$$?; \
 	$(NODE) dist/conformance/mutation/summary.js || status=$$?; \
