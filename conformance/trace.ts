@@ -19,7 +19,18 @@ export const SPEC_VARIABLES = [
 ] as const;
 export type SpecVariable = (typeof SPEC_VARIABLES)[number];
 
-/** SPEC_ACTIONS: the actions of Next in spec/Raft.tla. */
+/** MESSAGE_ACTIONS: the actions of Next that a server takes on a message in flight addressed to it (not the network's). */
+export const MESSAGE_ACTIONS = [
+  'UpdateTerm',
+  'HandleRequestVoteRequest',
+  'HandleRequestVoteResponse',
+  'HandleAppendEntriesRequest',
+  'HandleAppendEntriesResponse',
+  'DropStaleResponse',
+] as const;
+export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
+
+/** SPEC_ACTIONS: the actions of Next in spec/Raft.tla: a server's own, then those on a message (MESSAGE_ACTIONS), then the network's. */
 export const SPEC_ACTIONS = [
   'Restart',
   'Timeout',
@@ -29,27 +40,11 @@ export const SPEC_ACTIONS = [
   'AppendEntries',
   'AdvanceCommitIndex',
   'ApplyEntry',
-  'UpdateTerm',
-  'HandleRequestVoteRequest',
-  'HandleRequestVoteResponse',
-  'HandleAppendEntriesRequest',
-  'HandleAppendEntriesResponse',
-  'DropStaleResponse',
+  ...MESSAGE_ACTIONS,
   'DropMessage',
   'DuplicateMessage',
 ] as const;
 export type SpecAction = (typeof SPEC_ACTIONS)[number];
-
-/** MESSAGE_ACTIONS: the actions of Next that a server takes on a message in flight addressed to it (not the network's). */
-export const MESSAGE_ACTIONS = [
-  'UpdateTerm',
-  'HandleRequestVoteRequest',
-  'HandleRequestVoteResponse',
-  'HandleAppendEntriesRequest',
-  'HandleAppendEntriesResponse',
-  'DropStaleResponse',
-] as const satisfies readonly SpecAction[];
-export type MessageAction = (typeof MESSAGE_ACTIONS)[number];
 
 /** The parameters of each action, in the order spec/Raft.tla declares them. */
 export type ArgsOf = {
