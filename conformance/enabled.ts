@@ -5,7 +5,8 @@
 // counting replicas, Figure 8) is never taken by a trace, so replay alone
 // cannot see it. This probe asks the implementation about every action
 // instance in a state of the trace and compares with the spec's guards,
-// transcribed here from spec/Raft.tla (enabledness only; what a step does
+// transcribed here from spec/Raft.tla conjunct by conjunct (enabledness,
+// and for a disabled instance the first false conjunct; what a step does
 // is the replay's to check). enabled-spec.test.ts checks the transcription
 // against the spec itself: the embedded checker's successors of corpus
 // states.
