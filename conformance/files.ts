@@ -4,6 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TraceError } from './itf.js';
 
+/**
+ * COMMITTED_TRACES: every committed set of traces, relative to the
+ * repository: the corpus, then the hand-written ones (the mutant
+ * catalogue's, the mutation run's, the fixtures). A catalogued mutant must
+ * be caught by them, and the replay-only mutation run replays them.
+ */
+export const COMMITTED_TRACES = ['traces/corpus', 'conformance/mutants/traces', 'conformance/mutation/traces', 'conformance/fixtures'] as const;
+
 export type Found = { readonly files: readonly string[]; readonly errors: readonly TraceError[] };
 
 function walk(dir: string, out: string[]): void {

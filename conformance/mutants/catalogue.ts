@@ -325,6 +325,13 @@ export const MUTANTS: readonly Mutant[] = [
     edits: [{ file: AE, find: 'const back = toIndex(Math.max(nextIndex - 1, matchIndex + 1));', replace: 'const back = toIndex(nextIndex);' }],
   },
   {
+    id: 'decrement-without-floor',
+    title: 'a refused AppendEntries decrements nextIndex with no floor',
+    rules: ['L-3b', 'D-5'],
+    why: 'Only the answer to the current probe moves nextIndex, but a duplicate of it arriving after the follower caught up takes nextIndex to matchIndex or below; nothing keeps it at 1 or more either.',
+    edits: [{ file: AE, find: 'const back = toIndex(Math.max(nextIndex - 1, matchIndex + 1));', replace: 'const back = toIndex(nextIndex - 1);' }],
+  },
+  {
     id: 'stale-failure-decrements',
     title: 'every refused AppendEntries decrements nextIndex, stale ones included',
     rules: ['L-3b', 'D-5'],

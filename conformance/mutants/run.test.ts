@@ -185,7 +185,8 @@ t.test('raftref mutants: bad input is one line, exit 2', async (t) => {
   t.throws(() => parseMutantsArgs(['--only', 'nope,vote-twice-in-term']), new UserError('raftref mutants', undefined, '--only: no mutant nope in the catalogue (raftref mutants --list)', 'see raftref mutants --help'));
   t.throws(() => parseMutantsArgs(['--only', '']), { message: /--only: an empty id/ });
   t.throws(() => parseMutantsArgs(['--bogus']), { message: /Unknown option '--bogus'/ });
-  t.same(parseMutantsArgs([], REPO).paths, [path.relative(process.cwd(), path.join(REPO, 'traces', 'corpus')), path.relative(process.cwd(), MUTANT_TRACES)]);
+  const rel = (...p: string[]) => path.relative(process.cwd(), path.join(REPO, ...p));
+  t.same(parseMutantsArgs([], REPO).paths, [rel('traces', 'corpus'), path.relative(process.cwd(), MUTANT_TRACES), rel('conformance', 'mutation', 'traces'), rel('conformance', 'fixtures')]);
   await t.rejects(capture(['--only', 'vote-twice-in-term', path.join(REPO, 'no-such-dir')]), { name: 'UserError', message: /no-such-dir: cannot read: ENOENT/ });
   // End to end through the built CLI: one line on stderr, exit 2, no stack trace.
   const r = spawnSync(process.execPath, [path.join(DIST, 'scripts', 'raftref.js'), 'mutants', '--only', 'nope'], { encoding: 'utf8' });

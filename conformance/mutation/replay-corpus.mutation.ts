@@ -1,9 +1,9 @@
 // replay-corpus.mutation: the replay-only test suite that StrykerJS runs
 // against every mutant of src/ (conformance/mutation/stryker.config.json).
-// It replays the hand-written traces (the fixtures, the mutant catalogue's
-// and this directory's) and the committed corpus with --check-enabled
-// semantics (replayTrace, checkEnabled) and fails at the first
-// divergence: a killed mutant stops as soon as one trace tells it apart.
+// It replays every committed trace (COMMITTED_TRACES: the corpus and the
+// hand-written ones) with --check-enabled semantics (replayTrace,
+// checkEnabled) and fails at the first divergence: a killed mutant stops
+// as soon as one trace tells it apart.
 // Nothing else (no unit test) takes part.
 //
 // Output is TAP (one test point per replayed set), written by hand rather
@@ -12,14 +12,12 @@
 // (exit 0: every trace conforms; 1: a divergence; 2: unusable input).
 import fs from 'node:fs';
 import path from 'node:path';
-import { findTraces } from '../files.js';
+import { COMMITTED_TRACES, findTraces } from '../files.js';
 import { formatTraceError, parseTrace } from '../itf.js';
 import { replayTrace } from '../replay.js';
 import { describeStep } from '../report.js';
 import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';
 
-/** SETS: what the replay-only suite replays, relative to the repository; a set that is absent is skipped. */
-export const SETS = ['conformance/fixtures', 'conformance/mutants/traces', 'conformance/mutation/traces', 'traces/corpus'] as const;
 
 type Outcome = { readonly ok: true; readonly traces: number; readonly steps: number } | { readonly ok: false; readonly diagnostic: string; readonly usable: boolean };
 
@@ -49,7 +47,8 @@ function yamlString(s: string): string {
 function main(): number {
   const root = repoDir();
   const specHash = specHashOf(defaultSpecFile());
-  const sets = SETS.map((s) => path.join(root, s)).filter((dir) => fs.existsSync(dir));
+  // A set that is absent is skipped.
+  const sets = COMMITTED_TRACES.map((s) => path.join(root, s)).filter((dir) => fs.existsSync(dir));
   const out: string[] = ['TAP version 14'];
   let code = 0;
   let n = 0;

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { COMMITTED_TRACES } from '../../conformance/files.js';
 import { formatTraceError } from '../../conformance/itf.js';
 import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
 import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunResult } from '../../conformance/mutants/run.js';
@@ -10,8 +11,8 @@ import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../tla/errors.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
-/** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository). */
-export const DEFAULT_PATHS = ['traces/corpus', 'conformance/mutants/traces'] as const;
+/** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository): every committed one. */
+export const DEFAULT_PATHS = COMMITTED_TRACES;
 
 const help = `usage: raftref mutants [--only ID,...] [--json] [--list] [PATH...]
 
