@@ -6,8 +6,8 @@
 // anything, and its contract (src/result.ts, BadInput) is to refuse what
 // the spec never produces, with a typed reason that names the field at
 // fault and the value found there, under the name of the action asked, and
-// to change nothing. No trace shows such an input (each
-// is a spec behaviour), so in each state of a trace this probe builds
+// to change nothing. No trace shows such an input (each is a spec
+// behaviour), so in each state of a trace this probe builds
 // inputs just outside the domain from the state itself (the messages in
 // flight sent to another server or by a stranger, a leader's nextIndex
 // missing a peer, the server's storage with a vote for a stranger, ...)
@@ -56,8 +56,9 @@ const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 /**
  * where: the part of a reason a driver acts on, as one line: each field (or
  * path) at fault with the value found there, the addressee of a message
- * for another server, or the invariant a state breaks. Its text is not
- * compared: a refusal that blames the wrong field, or none, is.
+ * for another server, the invariant a state breaks, or the guard a spec
+ * input fails. The reason's message is not compared; this is, so a refusal
+ * that blames the wrong field, or none, is caught.
  */
 export function where(r: Reason): string {
   switch (r.kind) {
