@@ -20,8 +20,18 @@ export type Disagreement = { readonly action: string; readonly implementation: s
 
 /** specMessageAction: the one action of Next that takes m at m.to, if any: the message action whose conjuncts hold (they exclude each other). */
 export function specMessageAction(s: SpecState, m: Message): MessageAction | undefined {
+  return takenBy(messageFalseGuards(s, m));
+}
+
+/** takenBy: the message action with no false conjunct, if any. */
+function takenBy(falseGuards: Readonly<Record<MessageAction, Guard | undefined>>): MessageAction | undefined {
+  return MESSAGE_ACTIONS.find((a) => falseGuards[a] === undefined);
+}
+
+/** messageFalseGuards: each message action's first false conjunct on m at m.to (undefined: the action that takes m). */
+function messageFalseGuards(s: SpecState, m: Message): Readonly<Record<MessageAction, Guard | undefined>> {
   const conjuncts = messageConjuncts(s, m);
-  return MESSAGE_ACTIONS.find((a) => holds(conjuncts[a]));
+  return Object.fromEntries(MESSAGE_ACTIONS.map((a) => [a, firstFalse(conjuncts[a])])) as Record<MessageAction, Guard | undefined>;
 }
 
 /** committable: CommittableIndexes(i) # {}. */
@@ -207,7 +217,8 @@ export function probeEnabled(
     }
   }
   for (const { message } of s.messages.values()) {
-    const spec = specMessageAction(s, message);
+    const falseGuards = messageFalseGuards(s, message);
+    const spec = takenBy(falseGuards);
     const node = nodes.get(message.to) as NodeState;
     const chosen: Received = actions.receive(node, message);
     const impl = chosen.enabled ? chosen.action : undefined;
@@ -221,13 +232,12 @@ export function probeEnabled(
     // Each handler on its own too (a driver may call one directly, as the
     // replayer does): enabled exactly when it is the spec's action for m,
     // and otherwise refused for its first false conjunct.
-    const conjuncts = messageConjuncts(s, message);
     for (const [name, handler] of messageHandlers(actions)) {
-      const falseGuard = firstFalse(conjuncts[name]);
+      const falseGuard = falseGuards[name];
       const wrong = answerProblem(handler(node, message), name, falseGuard);
       if (wrong !== undefined) return { action: `${name}(${formatMessage(message)})`, implementation: wrong, spec: say(falseGuard) };
     }
-    const prev0 = anyPrevLogTerm(actions, node, message);
+    const prev0 = anyPrevLogTerm(actions, node, message, chosen);
     if (prev0 !== undefined) return prev0;
   }
   return undefined;
@@ -244,12 +254,13 @@ function view(r: Received): string {
  * anyPrevLogTerm: LogOk(i, m) holds at prevLogIndex 0 whatever prevLogTerm
  * says, and MessageOk lets prevLogTerm be any Nat, so a request at 0 must
  * get the same answer with another prevLogTerm (no behaviour of the spec
- * sends one: a leader's term at index 0 is 0).
+ * sends one: a leader's term at index 0 is 0). `answer`: receive's answer
+ * to m itself.
  */
-function anyPrevLogTerm(actions: Actions, node: NodeState, m: Message): Disagreement | undefined {
+function anyPrevLogTerm(actions: Actions, node: NodeState, m: Message, answer: Received): Disagreement | undefined {
   if (m.type !== 'AppendEntriesRequest' || m.prevLogIndex !== 0) return undefined;
   const other: Message = { ...m, prevLogTerm: (m.prevLogTerm + 1) as Term };
-  if (view(actions.receive(node, m)) === view(actions.receive(node, other))) return undefined;
+  if (view(answer) === view(actions.receive(node, other))) return undefined;
   return {
     action: `receive(${m.to}, ${formatMessage(other)})`,
     implementation: `a different step than with prevLogTerm ${m.prevLogTerm}`,

@@ -63,8 +63,9 @@ const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 export function where(r: Reason): string {
   switch (r.kind) {
     case 'UnknownServer':
+      return `${r.field} = ${show(r.server)}`;
     case 'IndexBeyondLog':
-      return `${r.field} = ${show(r.kind === 'UnknownServer' ? r.server : r.index)}`;
+      return `${r.field} = ${r.index}`;
     case 'MalformedInput':
       return r.problems.map((p) => `${p.path} = ${show(p.actual)}`).join('; ');
     case 'WrongAddressee':
