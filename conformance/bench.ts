@@ -15,7 +15,7 @@ import type { Message, NodeId, NodeState } from '../src/index.js';
 import { applyPersist, MemoryStorage } from '../src/index.js';
 import { SRC_ACTIONS } from './actions.js';
 import { findTraces } from './files.js';
-import { parseTrace } from './itf.js';
+import { parseTrace } from './itf/read.js';
 import { keyOf } from './message-key.js';
 import { replayTrace } from './replay.js';
 import { replayFiles } from './run.js';

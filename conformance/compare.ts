@@ -67,7 +67,7 @@ function comparePeers(
  * compareState skips what neither side has changed since, by induction:
  * if the trace's value is the object it was in the baseline (the shared
  * parse gives an unchanged variable, and an unchanged server's entry of a
- * changed one, the object of the state before: shared-parse.ts) and the
+ * changed one, the object of the state before: itf/parse.ts) and the
  * implementation's value is the one it was then (the same reference, or
  * for a number or string the same value), the two are equal now because
  * they were equal then. This rests on neither side changing a value in

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { Prng } from '../scripts/traces/prng.js';
+import { Prng } from './generate/prng.js';
 import { type Guards, SPEC_GUARDS, specMessageAction } from './enabled.js';
 import { compareGuards, compareInstances, guardInstances, instanceKey, stepperOf, walkTrace, type Walked } from './enabled-spec.js';
-import { parseTrace } from './itf.js';
+import { parseTrace } from './itf/read.js';
 import { FIXTURES, SPEC_HASH } from './testing.js';
 import type { Constants } from './trace.js';
 

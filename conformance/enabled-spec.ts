@@ -1,14 +1,14 @@
 // enabled-spec: checks the guards transcribed in enabled.ts against the
 // spec itself. Walks corpus traces through the embedded checker's stepping
-// API (scripts/tla/label.ts: successors labelled with the action and its
+// API (conformance/tla/label.ts: successors labelled with the action and its
 // arguments) on the model without its bounds (CONSTRAINT and
 // ACTION_CONSTRAINT dropped, so a successor is exactly a step of Next),
 // and compares, in every state on the way, the action instances the
 // checker finds enabled with the ones the transcribed guards enable.
 import type { Message } from '../src/index.js';
-import { type Step, Stepper } from '../scripts/tla/label.js';
-import { loadModel } from '../scripts/tla/model.js';
-import type { TlaValue } from '../scripts/tla/value.js';
+import { type Step, Stepper } from './tla/label.js';
+import { loadModel } from './tla/model.js';
+import type { TlaValue } from './tla/value.js';
 import { enabledInstances, type Guards, type Instance, SPEC_GUARDS } from './enabled.js';
 import { keyOf } from './message-key.js';
 import { formatFailure, type TraceJson, unbounded, walkBehaviour } from './spec-behaviour.js';

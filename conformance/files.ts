@@ -2,7 +2,7 @@
 // directories searched recursively for *.itf.json, in a stable order.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TraceError } from './itf.js';
+import type { TraceError } from './itf/read.js';
 
 /**
  * COMMITTED_TRACES: every committed set of traces, relative to the

@@ -12,7 +12,7 @@ import type { Entry, LogIndex, Message, NodeId, NodeState } from '../src/index.j
 import { SRC_ACTIONS, type Actions } from './actions.js';
 import { formatDiff } from './compare.js';
 import { formatCall, formatMessage } from './format.js';
-import { parseTrace } from './itf.js';
+import { parseTrace } from './itf/read.js';
 import { replayTrace, type ReplayResult } from './replay.js';
 import { repoDir } from './spec-hash.js';
 import { big, FIXTURES, fixture, indexOfStep, replayJson, setVar, SPEC_HASH, state, type Json } from './testing.js';

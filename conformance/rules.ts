@@ -3,7 +3,7 @@
 // it; the coverage table counts them over a corpus. This is the one
 // classifier of the project: the replay reads it through the typed spec
 // states of a decoded trace (rulesOf below), trace generation through the
-// ITF states of a walk (scripts/traces/rules.ts), both as a SpecView.
+// ITF states of a walk (conformance/generate/rules.ts), both as a SpecView.
 //
 // Some ids depend on the branch taken inside an action: HandleAppendEntriesRequest is AE-1
 // (stale term), AE-2 (log mismatch) or AE-3/AE-4/AE-5 (what the log and commitIndex did),

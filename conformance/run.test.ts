@@ -6,7 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import { SRC_ACTIONS } from './actions.js';
 import { formatDiff } from './compare.js';
-import { decodeTrace } from './itf.js';
+import { decodeTrace } from './itf/read.js';
 import { replayTrace } from './replay.js';
 import { replayFiles } from './run.js';
 import { prefix, reproName, shrink } from './shrink.js';

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Actions } from './actions.js';
 import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
 import { findTraces } from './files.js';
-import { readTrace, type TraceError } from './itf.js';
+import { readTrace, type TraceError } from './itf/read.js';
 import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
 import { divergenceReport, type DivergenceReport } from './report.js';
 import { shrink, writeRepro } from './shrink.js';

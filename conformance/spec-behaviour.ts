@@ -1,5 +1,5 @@
 // spec-behaviour: is a trace a behaviour of spec/Raft.tla? Walks it through
-// the embedded checker's stepping API (scripts/tla/label.ts: successors
+// the embedded checker's stepping API (conformance/tla/label.ts: successors
 // labelled with the action and its arguments) on a model without its
 // bounds, so that a successor is exactly a step of Next: state 0 must be an
 // initial state, and for every k the action of state k's #meta, with its
@@ -10,14 +10,14 @@
 // reading of the spec; this is what holds them to it. enabled-spec.ts walks
 // corpus traces with the same walk.
 import path from 'node:path';
-import type { CfgConstant, CfgValue } from '../scripts/tla/cfg.js';
-import { type Step, Stepper } from '../scripts/tla/label.js';
-import { type LoadedModel, loadModel } from '../scripts/tla/model.js';
-import { canonical, fromTla, type Itf, type ItfRecord, type ItfState, intOf, isMap, isRecord, isSeq, isSet, isTup, itfKey } from '../scripts/traces/itf.js';
-import { stateFromTla } from '../scripts/traces/raft-state.js';
+import type { CfgConstant, CfgValue } from './tla/cfg.js';
+import { type Step, Stepper } from './tla/label.js';
+import { type LoadedModel, loadModel } from './tla/model.js';
+import { canonical, fromTla, type Itf, type ItfRecord, type ItfState, intOf, isMap, isRecord, isSeq, isSet, isTup, itfKey } from './itf/value.js';
+import { stateFromTla } from './generate/raft-state.js';
 import type { Message } from '../src/index.js';
 import { formatMessage } from './format.js';
-import { decodeTrace } from './itf.js';
+import { decodeTrace } from './itf/read.js';
 import { repoDir } from './spec-hash.js';
 import type { Constants } from './trace.js';
 

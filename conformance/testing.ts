@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Actions } from './actions.js';
-import { decodeTrace } from './itf.js';
+import { decodeTrace } from './itf/read.js';
 import { replayTrace, type ReplayResult } from './replay.js';
 import { defaultSpecFile, repoDir, specHashOf } from './spec-hash.js';
 import type { Trace } from './trace.js';

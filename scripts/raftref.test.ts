@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
-import { FIXTURES } from './tla/fixtures.js';
+import { FIXTURES } from '../conformance/tla/fixtures.js';
 
 // Each case starts a worker or a process; the default 30 s per file is too short on 2 cores.
 t.setTimeout(600_000);

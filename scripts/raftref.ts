@@ -3,7 +3,7 @@
 // UserError into one line `raftref: error: <file>[:line]: <what> — <what to do>`, exit 2.
 
 import { COMMANDS } from './commands/index.js';
-import { UserError } from './tla/errors.js';
+import { UserError } from '../conformance/tla/errors.js';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type ts from 'typescript';
 import { findTraces } from '../files.js';
-import { readTrace, type TraceError } from '../itf.js';
+import { readTrace, type TraceError } from '../itf/read.js';
 import type { replayTrace as ReplayTrace, ReplayResult, Divergence } from '../replay.js';
 import { divergenceReport } from '../report.js';
 import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { COMMITTED_TRACES, findTraces } from '../files.js';
-import { formatTraceError, parseTrace } from '../itf.js';
+import { formatTraceError, parseTrace } from '../itf/read.js';
 import { replayTrace } from '../replay.js';
 import { describeStep } from '../report.js';
 import { defaultSpecFile, repoDir, specHashOf } from '../spec-hash.js';

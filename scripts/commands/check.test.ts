@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { CheckResult } from '../tla/result.js';
+import type { CheckResult } from '../../conformance/tla/result.js';
 import { firingProblems } from './check.js';
 
 const result = (coverage: Record<string, number> | undefined): CheckResult => ({

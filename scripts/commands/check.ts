@@ -2,15 +2,15 @@
 // spec/broken/ with the embedded checker (default) or TLC.
 
 import path from 'node:path';
-import { coverage, formatCoverage } from '../tla/coverage.js';
-import { AbortedError, checkEmbedded } from '../tla/embedded.js';
-import { checkJar, findJava } from '../tla/jar.js';
-import { type LoadedModel, loadModel } from '../tla/model.js';
-import { discoverModels, selectModels } from '../tla/models.js';
-import { counterexampleLines, coverageLines, details, headline } from '../tla/report.js';
-import type { CheckResult } from '../tla/result.js';
-import { TlcAbortedError, checkTlc } from '../tla/tlc.js';
-import { type Variant, listVariants, loadVariant } from '../tla/variants.js';
+import { coverage, formatCoverage } from '../../conformance/tla/coverage.js';
+import { AbortedError, checkEmbedded } from '../../conformance/tla/embedded.js';
+import { checkJar, findJava } from '../../conformance/tla/jar.js';
+import { type LoadedModel, loadModel } from '../../conformance/tla/model.js';
+import { discoverModels, selectModels } from '../../conformance/tla/models.js';
+import { counterexampleLines, coverageLines, details, headline } from '../../conformance/tla/report.js';
+import type { CheckResult } from '../../conformance/tla/result.js';
+import { TlcAbortedError, checkTlc } from '../../conformance/tla/tlc.js';
+import { type Variant, listVariants, loadVariant } from '../../conformance/tla/variants.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const help = `usage: raftref check [options]

@@ -2,7 +2,7 @@
 // is listed in scripts/commands/index.ts.
 
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { UserError } from '../tla/errors.js';
+import { UserError } from '../../conformance/tla/errors.js';
 
 export type Command = {
   readonly name: string;

@@ -1,15 +1,15 @@
 // figure2.ts: `raftref figure2`: write spec/FIGURE2.md, one row per Figure 2 rule id with where
-// it lives and what exercises it (scripts/figure2/), or check that the committed one is current.
+// it lives and what exercises it (conformance/figure2/), or check that the committed one is current.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { MUTANTS } from '../../conformance/mutants/catalogue.js';
 import { repoDir } from '../../conformance/spec-hash.js';
-import { buildFigure2, FIGURE2_FILE } from '../figure2/generate.js';
-import { readMutantsJson } from '../figure2/mutants.js';
-import { renderFigure2 } from '../figure2/render.js';
-import { describeStaleness, staleness } from '../figure2/stale.js';
-import { UserError } from '../tla/errors.js';
+import { buildFigure2, FIGURE2_FILE } from '../../conformance/figure2/generate.js';
+import { readMutantsJson } from '../../conformance/figure2/mutants.js';
+import { renderFigure2 } from '../../conformance/figure2/render.js';
+import { describeStaleness, staleness } from '../../conformance/figure2/stale.js';
+import { UserError } from '../../conformance/tla/errors.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const DEFAULT_CORPUS = 'traces/corpus';

@@ -4,11 +4,11 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { COMMITTED_TRACES } from '../../conformance/files.js';
-import { formatTraceError } from '../../conformance/itf.js';
+import { formatTraceError } from '../../conformance/itf/read.js';
 import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
 import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunResult } from '../../conformance/mutants/run.js';
 import { repoDir } from '../../conformance/spec-hash.js';
-import { UserError } from '../tla/errors.js';
+import { UserError } from '../../conformance/tla/errors.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 /** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository): every committed one. */

@@ -2,7 +2,7 @@
 // the implementation in src/ (conformance/).
 
 import { formatCoverage } from '../../conformance/coverage.js';
-import { formatTraceError } from '../../conformance/itf.js';
+import { formatTraceError } from '../../conformance/itf/read.js';
 import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult } from '../../conformance/run.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 

@@ -1,8 +1,8 @@
 // tlc-fetch.ts: `raftref tlc-fetch --url U --sha256 H --out F`, used by `make check-tlc`.
 
 import { parseArgs } from 'node:util';
-import { fetchJar } from '../tla/jar.js';
-import { UserError } from '../tla/errors.js';
+import { fetchJar } from '../../conformance/tla/jar.js';
+import { UserError } from '../../conformance/tla/errors.js';
 import type { Command } from './command.js';
 
 const help = `usage: raftref tlc-fetch --url URL --sha256 HEX --out FILE

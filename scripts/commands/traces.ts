@@ -1,14 +1,14 @@
 // traces.ts: `raftref traces generate`: seeded batches of ITF traces of the spec's models
-// (scripts/traces/), for the conformance suite to replay against src/.
+// (conformance/generate/), for the conformance suite to replay against src/.
 
 import os from 'node:os';
-import { UserError } from '../tla/errors.js';
-import { type GenerateOptions, generateTraces } from '../traces/generate.js';
-import { GenerationAborted } from '../traces/pool.js';
-import { progressSink } from '../traces/progress.js';
-import { formatSummary } from '../traces/summary.js';
-import { TLC_UNTESTED_NOTE } from '../traces/tlc-generate.js';
-import { DEFAULT_WEIGHTS, OTHER_WEIGHT } from '../traces/weights.js';
+import { UserError } from '../../conformance/tla/errors.js';
+import { type GenerateOptions, generateTraces } from '../../conformance/generate/generate.js';
+import { GenerationAborted } from '../../conformance/generate/pool.js';
+import { progressSink } from '../../conformance/generate/progress.js';
+import { formatSummary } from '../../conformance/generate/summary.js';
+import { TLC_UNTESTED_NOTE } from '../../conformance/generate/tlc-generate.js';
+import { DEFAULT_WEIGHTS, OTHER_WEIGHT } from '../../conformance/generate/weights.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const weightList = Object.entries(DEFAULT_WEIGHTS)
