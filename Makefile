@@ -24,7 +24,7 @@ CORPUS_SEED := 2026
 SEED  ?= $(shell date +%s)
 FRESH := out/fresh
 
-.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check bench mutation replay-coverage clean help
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check readme-numbers bench mutation replay-coverage clean help
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 17
@@ -83,7 +83,7 @@ corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes ab
 
 test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay, mutants, replay-only coverage gate, FIGURE2.md current
 	@$(RAFTREF) check --broken
-	@$(MAKE) --no-print-directory fresh replay mutants replay-coverage figure2-check
+	@$(MAKE) --no-print-directory fresh replay mutants replay-coverage figure2-check readme-numbers
 
 # spec/FIGURE2.md: every Figure 2 rule with its spec action, code, tests, corpus steps and the
 # mutants that break it, with their status as `make mutants` measured it (out/mutants.json).
@@ -97,6 +97,9 @@ figure2: build ## write spec/FIGURE2.md (runs the mutants first; a survivor is l
 	@mkdir -p out
 	@$(RAFTREF) mutants --json > $(MUTANTS_JSON) || [ $$? -eq 1 ]
 	@$(RAFTREF) figure2 --mutants $(MUTANTS_JSON)
+
+readme-numbers: mutants ## fail if a figure a README marks as measured (<!-- n:KEY -->) differs from make mutants' output or the corpus
+	@$(NODE) dist/conformance/readme-numbers.js --mutants $(MUTANTS_JSON)
 
 figure2-check: mutants ## fail if spec/FIGURE2.md is not what make figure2 would write
 	@$(RAFTREF) figure2 --check --mutants $(MUTANTS_JSON)

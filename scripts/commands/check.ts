@@ -2,6 +2,7 @@
 // spec/broken/ with the embedded checker (default) or TLC.
 
 import path from 'node:path';
+import { resultJson } from '../../conformance/tla/counterexample-itf.js';
 import { coverage, formatCoverage } from '../../conformance/tla/coverage.js';
 import { AbortedError, checkEmbedded } from '../../conformance/tla/embedded.js';
 import { checkJar, findJava } from '../../conformance/tla/jar.js';
@@ -200,7 +201,7 @@ export const check: Command = {
     try {
       const { results, outcomes, vacuous } = await runAll(o, controller.signal, out, log);
       const code = exitCode(results, outcomes, vacuous);
-      if (o.json) console.log(JSON.stringify({ results, vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: x.result })), exitCode: code }, null, 2));
+      if (o.json) console.log(JSON.stringify({ results: results.map(resultJson), vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: resultJson(x.result) })), exitCode: code }, null, 2));
       else summary(results, outcomes, vacuous, (Date.now() - started) / 1000).forEach((l) => console.log(l));
       return code;
     } catch (e) {
