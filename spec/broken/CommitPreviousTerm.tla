@@ -1,5 +1,5 @@
 -------------------------- MODULE CommitPreviousTerm --------------------------
-\* model: MCRaft3Fig8
+\* model: MCRaft3Fig8Script
 \* expect: violation
 \* why: L-4 without "log[N].term = currentTerm" (the bug of Figure 8, §5.4.2):
 \*      a leader commits an entry of an earlier term by counting replicas,
