@@ -404,3 +404,10 @@ export const MUTANTS: readonly Mutant[] = [
     edits: [{ file: RESTART, find: '    votedFor,\n', replace: '    votedFor: null,\n' }],
   },
 ];
+
+/** mutantById: the catalogued mutant with this id (throws on an unknown id: a test's typo). */
+export function mutantById(id: string): Mutant {
+  const m = MUTANTS.find((x) => x.id === id);
+  if (m === undefined) throw new Error(`no mutant ${id} in the catalogue`);
+  return m;
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import t from 'tap';
 import { FIXTURES } from '../testing.js';
 import { repoDir } from '../spec-hash.js';
-import { MUTANTS, type Mutant } from './catalogue.js';
+import { type Mutant, mutantById } from './catalogue.js';
 import { applyEdits, CatalogueError, loadCompiler, loadTraces, mutatedFiles, replayUnmutated, runMutants } from './run.js';
 import { MUTANT_TRACES } from './write.js';
 
@@ -17,11 +17,7 @@ t.setTimeout(300_000);
 
 const REPO = repoDir();
 const DIST = path.join(REPO, 'dist');
-const mutant = (id: string): Mutant => {
-  const m = MUTANTS.find((x) => x.id === id);
-  if (m === undefined) throw new Error(`no mutant ${id}`);
-  return m;
-};
+const mutant = mutantById;
 /** The corpus trace that catches the Figure 8 mutant, and only with the enabledness check. */
 const FIGURE8_TRACE = path.join(REPO, 'traces', 'corpus', 'MCRaft2-random-s2026-0057.itf.json');
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import t from 'tap';
-import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
+import { MUTANTS, mutantById } from '../../conformance/mutants/catalogue.js';
 import { MUTANT_TRACES } from '../../conformance/mutants/write.js';
 import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../../conformance/tla/errors.js';
@@ -14,11 +14,7 @@ t.setTimeout(300_000);
 
 const REPO = repoDir();
 const DIST = path.join(REPO, 'dist');
-const mutant = (id: string): Mutant => {
-  const m = MUTANTS.find((x) => x.id === id);
-  if (m === undefined) throw new Error(`no mutant ${id}`);
-  return m;
-};
+const mutant = mutantById;
 
 /** capture: run `raftref mutants` in-process, with its stdout and stderr. */
 async function capture(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
