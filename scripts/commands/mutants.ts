@@ -9,6 +9,7 @@ import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
 import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunResult } from '../../conformance/mutants/run.js';
 import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../../conformance/tla/errors.js';
+import { raftrefVersion } from '../../conformance/version.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 /** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository): every committed one. */
@@ -91,6 +92,7 @@ export function summaryLine(r: RunResult, seconds: number): string {
 /** jsonSummary: the machine-readable form. */
 export function jsonSummary(r: RunResult, seconds: number): unknown {
   return {
+    raftref: raftrefVersion(),
     mutants: r.outcomes.map((o) => ({
       id: o.id,
       title: o.title,
