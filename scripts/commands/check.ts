@@ -32,7 +32,7 @@ options:
   --timeout S             stop one model's check after S seconds (exit code 3)
   --coverage [N]          embedded only: per-action coverage by BFS over the first N states
                           (default 10000); reports the depth when the BFS completes
-  --json                  print one JSON document instead of text
+  --json                  print one JSON document instead of text (with the raftref version)
   --spec-dir DIR          where the models are (default: the package's spec/)
 
 exit codes: 0 all passed, 1 a check failed (violation, variant not caught, checker error),

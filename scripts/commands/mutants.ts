@@ -31,8 +31,9 @@ first divergence: the mutant is killed there, or it survives every trace. Needs 
 options:
   --only ID,...  only these mutants (comma-separated ids; repeatable)
   --list         print the catalogue (id, Figure 2 rules, title) and run nothing
-  --json         print one JSON document: { mutants: [{ id, title, rules, status, trace, step,
-                 action, kind, reason, stepRules }], killed, survived, seconds }
+  --json         print one JSON document: { raftref (the version), mutants: [{ id, title,
+                 rules, status, trace, step, action, kind, reason, stepRules }], killed,
+                 survived, seconds }
 
 progress (stderr), one line per mutant:
   <id>  killed  <trace>:<step>  <action> (<kind>)  [rules <its rules>; step <the step's>]  <ms> ms

@@ -23,7 +23,8 @@ options:
   --check-enabled  also compare, in every state, which actions src/ enables with the spec's
                    guards (catches an action enabled where the spec has none, which no trace
                    takes; several times slower)
-  --json           print one JSON document (traces, steps, divergences, unusable files, seconds)
+  --json           print one JSON document (the raftref version, traces, steps, divergences,
+                   unusable files, seconds)
   --spec FILE      the spec the traces must have been generated from (default: the package's
                    spec/Raft.tla)
 
