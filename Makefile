@@ -24,29 +24,42 @@ CORPUS_SEED := 2026
 SEED  ?= $(shell date +%s)
 FRESH := out/fresh
 
-.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check readme-numbers bench mutation replay-coverage clean help
+.PHONY: all install build typecheck check check-full check-tlc unit replay fresh corpus test mutants figure2 figure2-check readme-numbers bench mutation replay-coverage clean help help-check
+
+# help: each target's `## ` text, read by make as a define so that its variables are expanded.
+define newline
+
+
+endef
 
 help: ## list the targets
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 17
+	@$(eval define HELP_TEXT$(newline)$(shell grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 17 | sed 's/$$/\\n/')$(newline)endef)
+	@printf '%b' '$(subst ','\'',$(HELP_TEXT))' | sed 's/^ //'
+
+help-check: ## fail if make help prints a variable unexpanded
+	@out="$$($(MAKE) --no-print-directory help)"; \
+	if grep -F '$$(' <<< "$$out"; then echo 'make help: the lines above show an unexpanded variable' >&2; exit 1; fi; \
+	grep -q "seed $(CORPUS_SEED))" <<< "$$out" || { echo 'make help: the corpus seed is missing' >&2; exit 1; }
 
 all: build ## the main job: model-check, generate a fresh batch of traces, replay it and the corpus, summary
 	@$(RAFTREF) check --broken
 	@$(MAKE) --no-print-directory fresh replay
 
-install: node_modules/.installed ## npm ci (only when package-lock.json changed)
+# The stamps are npm's own files, so a manual `npm ci` counts too: npm writes
+# node_modules/.package-lock.json on every install, and npm ci's prepare runs the build
+# (npm run build), whose last step writes dist/build-info.json.
+install: node_modules/.package-lock.json ## npm ci (only when package.json or package-lock.json changed; it builds too)
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
-	@touch $@
 
-build: dist/.built ## compile the TypeScript (tsc, strict)
+build: dist/build-info.json ## compile the TypeScript (tsc, strict) and record the git commit (npm run build)
 
-dist/.built: node_modules/.installed tsconfig.json $(SOURCES)
-	npx tsc -p tsconfig.json
+dist/build-info.json: node_modules/.package-lock.json tsconfig.json $(SOURCES)
+	npm run --silent build
 	@chmod +x dist/scripts/raftref.js
-	@touch $@
 
-typecheck: node_modules/.installed ## tsc --noEmit over src, scripts, conformance and their tests
+typecheck: node_modules/.package-lock.json ## tsc --noEmit over src, scripts, conformance and their tests
 	npx tsc -p tsconfig.json --noEmit
 
 check: build ## model-check the fast models and the broken variants (embedded checker, or TLC with TLA2TOOLS_JAR)
@@ -81,9 +94,9 @@ corpus: build ## regenerate the committed corpus (seed $(CORPUS_SEED)); takes ab
 	$(RAFTREF) traces generate --model MCRaft2 --count 250 --min-depth 20 --depth 100 --seed $(CORPUS_SEED) --out $(CORPUS)
 	$(RAFTREF) traces generate --model MCRaft3Full --mode coverage --count 250 --min-depth 20 --depth 150 --seed $(CORPUS_SEED) --out $(CORPUS)
 
-test: build typecheck unit ## every test: typecheck, unit tests with coverage gate, fast model check, replay, mutants, replay-only coverage gate, FIGURE2.md current
+test: build typecheck unit ## every test: typecheck, unit tests with coverage gate (the package install test included), fast model check, replay, mutants, replay-only coverage gate, FIGURE2.md current, README figures measured, make help expanded
 	@$(RAFTREF) check --broken
-	@$(MAKE) --no-print-directory fresh replay mutants replay-coverage figure2-check readme-numbers
+	@$(MAKE) --no-print-directory fresh replay mutants replay-coverage figure2-check readme-numbers help-check
 
 # spec/FIGURE2.md: every Figure 2 rule with its spec action, code, tests, corpus steps and the
 # mutants that break it, with their status as `make mutants` measured it (out/mutants.json).

@@ -83,6 +83,7 @@ t.test('--json and --coverage', async (t) => {
   t.equal(r.code, 2);
   const doc = JSON.parse(r.out) as Record<string, unknown>;
   t.match(doc, {
+    raftref: /^raftref \d+\.\d+\.\d+( \(git [0-9a-f]+\))?$/,
     traces: 3,
     steps: Number,
     seconds: Number,

@@ -10,14 +10,14 @@ import { readTrace, type TraceError } from './itf/read.js';
 import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
 import { divergenceReport, type DivergenceReport } from './report.js';
 import { shrink, writeRepro } from './shrink.js';
-import { defaultSpecFile, specHashOf } from './spec-hash.js';
+import { defaultSpecFile, fromPackage, specHashOf } from './spec-hash.js';
 
 export type ReplayFilesOptions = {
   /** The implementation under test (default: src/). */
   readonly actions?: Actions;
   /** The spec whose hash the traces must carry (default: spec/Raft.tla of this repository). */
   readonly specFile?: string;
-  /** Where shrunk reproducers go (default out/repro); null: do not write any. */
+  /** Where shrunk reproducers go (default out/repro of this package); null: do not write any. */
   readonly reproDir?: string | null;
   /** Count steps per action and rule. */
   readonly coverage?: boolean;
@@ -41,13 +41,14 @@ export type ReplayFilesResult = {
   readonly exitCode: 0 | 1 | 2;
 };
 
+/** DEFAULT_REPRO_DIR: where reproducers go, relative to the package (fromPackage). */
 export const DEFAULT_REPRO_DIR = 'out/repro';
 
 /** replayFiles: replay every trace under `paths` (files, or directories searched for *.itf.json). */
 export function replayFiles(paths: readonly string[], options: ReplayFilesOptions = {}): ReplayFilesResult {
   const started = performance.now();
   const specFile = options.specFile ?? defaultSpecFile();
-  const reproDir = options.reproDir === undefined ? DEFAULT_REPRO_DIR : options.reproDir;
+  const reproDir = options.reproDir === undefined ? fromPackage(DEFAULT_REPRO_DIR) : options.reproDir;
   const replayOptions: ReplayOptions = {
     ...(options.actions === undefined ? {} : { actions: options.actions }),
     ...(options.checkEnabled === true ? { checkEnabled: true } : {}),

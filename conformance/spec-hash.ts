@@ -27,6 +27,16 @@ export function repoDir(): string {
   }
 }
 
+/**
+ * fromPackage: a file of this package (spec/, out/, ...), as a path from the working
+ * directory: the defaults resolve from the package, so raftref works from any directory,
+ * and read as before ('spec', 'out/repro') from the repository root. Paths a user passes
+ * stay relative to the working directory.
+ */
+export function fromPackage(...parts: string[]): string {
+  return path.relative(process.cwd(), path.join(repoDir(), ...parts)) || '.';
+}
+
 /** defaultSpecFile: spec/Raft.tla of this repository. */
 export function defaultSpecFile(): string {
   return path.join(repoDir(), 'spec', 'Raft.tla');

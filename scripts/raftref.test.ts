@@ -88,7 +88,7 @@ t.test('--json and --coverage', async (t) => {
   const r = raftref(['check', '--spec-dir', FIXTURES + '/counter', '--json']);
   t.equal(r.code, 0);
   const doc: unknown = JSON.parse(r.out);
-  t.match(doc, { results: [{ model: 'MCCounter', verdict: 'pass', checker: 'tla-checker 0.9.0' }], exitCode: 0 });
+  t.match(doc, { raftref: /^raftref \d+\.\d+\.\d+( \(git [0-9a-f]+\))?$/, results: [{ model: 'MCCounter', verdict: 'pass', checker: 'tla-checker 0.9.0' }], exitCode: 0 });
   const c = raftref(['check', '--spec-dir', FIXTURES + '/counter', '--coverage', '500']);
   t.match(c.out, /^coverage MCCounter: complete BFS of \d+ states, depth \d+/m);
   t.match(c.out, /^ {2}Inc +\d+ transitions/m);

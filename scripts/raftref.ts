@@ -4,6 +4,7 @@
 
 import { COMMANDS } from './commands/index.js';
 import { UserError } from '../conformance/tla/errors.js';
+import { raftrefVersion } from '../conformance/version.js';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -14,6 +15,7 @@ function usage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'raftref <command> --help shows the options of a command.',
+    'raftref --version prints the version and, when known, the git commit.',
   ].join('\n');
 }
 
@@ -22,6 +24,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    console.log(raftrefVersion());
+    return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {

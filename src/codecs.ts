@@ -18,7 +18,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 
-interface NodeIdBrand {
+export interface NodeIdBrand {
   readonly NodeId: unique symbol;
 }
 /** NodeId: a server of the configuration (the spec's model values): a non-empty string. */
@@ -31,14 +31,14 @@ export type NodeId = t.TypeOf<typeof NodeId>;
 
 const isNat = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
-interface TermBrand {
+export interface TermBrand {
   readonly Term: unique symbol;
 }
 /** Term: an election term, a non-negative integer (the spec's Nat). */
 export const Term = t.brand(t.number, (n): n is t.Branded<number, TermBrand> => isNat(n), 'Term');
 export type Term = t.TypeOf<typeof Term>;
 
-interface LogIndexBrand {
+export interface LogIndexBrand {
   readonly LogIndex: unique symbol;
 }
 /** LogIndex: a position in a log, a non-negative integer; the first entry is at 1, 0 means "none". */

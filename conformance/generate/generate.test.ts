@@ -40,6 +40,7 @@ t.test('file layout, header and every state\'s #meta', async (t) => {
     description: 'random walk 0 of 2, seed 11',
     raftref: {
       version: 1,
+      generatedBy: /^raftref \d+\.\d+\.\d+( \(git [0-9a-f]+\))?$/,
       spec: path.relative(process.cwd(), path.join(SPEC, 'Raft.tla')),
       specHash: `sha256:${crypto.createHash('sha256').update(fs.readFileSync(path.join(SPEC, 'Raft.tla'))).digest('hex')}`,
       model: 'MCRaft2',

@@ -14,6 +14,7 @@ import { type CellStart, cellOf, interestOf } from './archive.js';
 import type { TlaState } from '../tla/value.js';
 import { Prng } from './prng.js';
 import { constantsOf, embeddedChecker, portablePath, specHash } from './provenance.js';
+import { raftrefVersion } from '../version.js';
 import { type TraceStats, traceStats } from './stats.js';
 import { type WalkStep, walk } from './walk.js';
 import type { Weights } from './weights.js';
@@ -91,6 +92,7 @@ export function headerFor(ref: ModelRef, c: ModelContext, checker: { name: strin
     description,
     raftref: {
       version: 1,
+      generatedBy: raftrefVersion(),
       spec: portablePath(ref.spec),
       specHash: c.specHash,
       model: ref.name,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../tla/errors.js';
 import { discoverModels, selectModels } from '../tla/models.js';
+import { fromPackage } from '../spec-hash.js';
 import type { ModelRef } from './job.js';
 import type { Summary } from './summary.js';
 
@@ -73,7 +74,7 @@ export function validate(o: GenerateOptions): Validated {
   if (o.models.length === 0) throw bad('no model given', 'pass --model NAME (e.g. --model MCRaft2)');
   if (o.cfg !== undefined && o.models.length !== 1) throw bad('--cfg needs exactly one --model');
   if (o.cfg !== undefined && !fs.existsSync(o.cfg)) throw new UserError(o.cfg, undefined, 'no such cfg file', 'check the path');
-  const specDir = o.specDir ?? 'spec';
+  const specDir = o.specDir ?? fromPackage('spec');
   const refs = selectModels(discoverModels(specDir), o.models, true, specDir).map((m) => ({
     name: m.name,
     tla: m.tla,

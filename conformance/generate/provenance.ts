@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CfgValue } from '../tla/cfg.js';
 import { UserError } from '../tla/errors.js';
 import type { LoadedModel } from '../tla/model.js';
+import { repoDir } from '../spec-hash.js';
 import { type Itf, canonical, int } from '../itf/value.js';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +19,7 @@ export function specHash(file: string): string {
   try {
     bytes = fs.readFileSync(file);
   } catch {
-    throw new UserError(file, undefined, 'cannot read the spec', 'run from the repository root or pass --spec-dir');
+    throw new UserError(file, undefined, 'cannot read the spec', 'check --spec-dir (default: the package\'s spec/)');
   }
   return `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 }
@@ -51,7 +52,10 @@ export function constantsOf(model: LoadedModel): Record<string, Itf> {
   return out;
 }
 
-/** A path as written in headers: relative to the working directory, with `/`. */
+/** A path as written in headers, with `/`: relative to the package when inside it (spec/MCRaft2.tla from any directory), else to the working directory. */
 export function portablePath(file: string): string {
-  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  const abs = path.resolve(file);
+  const inPackage = path.relative(path.resolve(repoDir()), abs);
+  const rel = inPackage.startsWith('..') || path.isAbsolute(inPackage) ? path.relative(process.cwd(), abs) : inPackage;
+  return rel.split(path.sep).join('/');
 }

@@ -79,6 +79,10 @@ t.test('the header block is an io-ts codec too', async (t) => {
   const r = RaftrefHeader.decode({ ...(header as object), version: big(2) });
   if (isLeft(r)) t.match(describeError(r.left[0] as never), /^\$\.version: expected format version 1/);
   else t.fail('version 2 decoded');
+  t.ok(isRight(RaftrefHeader.decode({ ...(header as object), generatedBy: 'raftref 0.1.0 (git d03abda)' })), 'generatedBy is optional, and read when there');
+  const g = RaftrefHeader.decode({ ...(header as object), generatedBy: 1 });
+  if (isLeft(g)) t.match(describeError(g.left[0] as never), /^\$\.generatedBy: expected string/);
+  else t.fail('a numeric generatedBy decoded');
 });
 
 t.test('bad input: one error naming the file, the state and the JSON path', async (t) => {

@@ -65,7 +65,7 @@ export const RaftrefHeader = header(
     specHash: SpecHash,
     constants: ConstantsCodec,
   },
-  { spec: str, model: str, checker: anyValue, generator: anyValue },
+  { spec: str, model: str, checker: anyValue, generator: anyValue, generatedBy: str },
 );
 
 /** TraceHeader: the top-level `#meta` of a raftref trace. */

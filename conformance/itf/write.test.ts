@@ -5,7 +5,7 @@ import { type TraceHeader, parseStateLine, stateLine, traceText } from './write.
 const header: TraceHeader = {
   source: 'spec/MCX.tla',
   description: 'd',
-  raftref: { version: 1, spec: 'spec/Raft.tla', specHash: 'sha256:00', model: 'MCX', constants: { N: int(2) }, checker: { name: 'c', version: '1' }, generator: { mode: 'random', weights: { A: 1 } } },
+  raftref: { version: 1, generatedBy: 'raftref 0.1.0', spec: 'spec/Raft.tla', specHash: 'sha256:00', model: 'MCX', constants: { N: int(2) }, checker: { name: 'c', version: '1' }, generator: { mode: 'random', weights: { A: 1 } } },
 };
 
 t.test('a trace file: valid JSON, header pretty, one state a line, #meta first', async (t) => {

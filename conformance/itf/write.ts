@@ -13,6 +13,8 @@ export type TraceHeader = {
   readonly description: string;
   readonly raftref: {
     readonly version: 1;
+    /** The raftref that wrote the trace (conformance/version.ts); absent in older traces. */
+    readonly generatedBy: string;
     readonly spec: string;
     readonly specHash: string;
     readonly model: string;

@@ -12,6 +12,8 @@ import { counterexampleLines, coverageLines, details, headline } from '../../con
 import type { CheckResult } from '../../conformance/tla/result.js';
 import { TlcAbortedError, checkTlc } from '../../conformance/tla/tlc.js';
 import { type Variant, listVariants, loadVariant } from '../../conformance/tla/variants.js';
+import { raftrefVersion } from '../../conformance/version.js';
+import { fromPackage } from '../../conformance/spec-hash.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const help = `usage: raftref check [options]
@@ -31,8 +33,8 @@ options:
   --timeout S             stop one model's check after S seconds (exit code 3)
   --coverage [N]          embedded only: per-action coverage by BFS over the first N states
                           (default 10000); reports the depth when the BFS completes
-  --json                  print one JSON document instead of text
-  --spec-dir DIR          where the models are (default: spec)
+  --json                  print one JSON document instead of text (with the raftref version)
+  --spec-dir DIR          where the models are (default: the package's spec/)
 
 exit codes: 0 all passed, 1 a check failed (violation, variant not caught, checker error),
 2 unusable input (parse error, unknown model, missing java or jar), 3 time limit, 130 Ctrl-C.`;
@@ -65,7 +67,7 @@ export function parseCheckArgs(argv: readonly string[]): Options {
       timeout: { type: 'string' },
       coverage: { type: 'string' },
       json: { type: 'boolean', default: false },
-      'spec-dir': { type: 'string', default: 'spec' },
+      'spec-dir': { type: 'string' },
     },
   }).values;
   const { checker, timeout, coverage: cov } = parsed;
@@ -81,7 +83,7 @@ export function parseCheckArgs(argv: readonly string[]): Options {
     timeout: seconds,
     coverage: cov === undefined ? undefined : Number(cov),
     json: parsed.json,
-    specDir: parsed['spec-dir'],
+    specDir: parsed['spec-dir'] ?? fromPackage('spec'),
   };
 }
 
@@ -201,7 +203,7 @@ export const check: Command = {
     try {
       const { results, outcomes, vacuous } = await runAll(o, controller.signal, out, log);
       const code = exitCode(results, outcomes, vacuous);
-      if (o.json) console.log(JSON.stringify({ results: results.map(resultJson), vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: resultJson(x.result) })), exitCode: code }, null, 2));
+      if (o.json) console.log(JSON.stringify({ raftref: raftrefVersion(), results: results.map(resultJson), vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: resultJson(x.result) })), exitCode: code }, null, 2));
       else summary(results, outcomes, vacuous, (Date.now() - started) / 1000).forEach((l) => console.log(l));
       return code;
     } catch (e) {

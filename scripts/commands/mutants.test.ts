@@ -48,7 +48,8 @@ t.test('raftref mutants: progress, summary, --json, exit 0 and 1', async (t) => 
 
   const survived = await capture(['--json', '--only', 'match-index-backwards', FIXTURES]);
   t.equal(survived.code, 1);
-  const doc = JSON.parse(survived.out) as { mutants: Record<string, unknown>[]; killed: number; survived: number; seconds: number };
+  const doc = JSON.parse(survived.out) as { raftref: string; mutants: Record<string, unknown>[]; killed: number; survived: number; seconds: number };
+  t.match(doc.raftref, /^raftref \d+\.\d+\.\d+( \(git [0-9a-f]+\))?$/);
   t.same(doc.mutants, [
     {
       id: 'match-index-backwards',

@@ -9,6 +9,7 @@ import { MUTANTS, type Mutant } from '../../conformance/mutants/catalogue.js';
 import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunResult } from '../../conformance/mutants/run.js';
 import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../../conformance/tla/errors.js';
+import { raftrefVersion } from '../../conformance/version.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 /** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository): every committed one. */
@@ -30,8 +31,9 @@ first divergence: the mutant is killed there, or it survives every trace. Needs 
 options:
   --only ID,...  only these mutants (comma-separated ids; repeatable)
   --list         print the catalogue (id, Figure 2 rules, title) and run nothing
-  --json         print one JSON document: { mutants: [{ id, title, rules, status, trace, step,
-                 action, kind, reason, stepRules }], killed, survived, seconds }
+  --json         print one JSON document: { raftref (the version), mutants: [{ id, title,
+                 rules, status, trace, step, action, kind, reason, stepRules }], killed,
+                 survived, seconds }
 
 progress (stderr), one line per mutant:
   <id>  killed  <trace>:<step>  <action> (<kind>)  [rules <its rules>; step <the step's>]  <ms> ms
@@ -91,6 +93,7 @@ export function summaryLine(r: RunResult, seconds: number): string {
 /** jsonSummary: the machine-readable form. */
 export function jsonSummary(r: RunResult, seconds: number): unknown {
   return {
+    raftref: raftrefVersion(),
     mutants: r.outcomes.map((o) => ({
       id: o.id,
       title: o.title,

@@ -4,6 +4,8 @@
 import { formatCoverage } from '../../conformance/coverage.js';
 import { formatTraceError } from '../../conformance/itf/read.js';
 import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult } from '../../conformance/run.js';
+import { fromPackage } from '../../conformance/spec-hash.js';
+import { raftrefVersion } from '../../conformance/version.js';
 import { type Command, parseCommandArgs, usageError } from './command.js';
 
 const help = `usage: raftref replay [options] PATH...
@@ -15,14 +17,16 @@ state is compared with the trace's on every spec variable. A trace that diverges
 replays it) and shrunk to the shortest diverging prefix, written as a reproducer.
 
 options:
-  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR}); each is <name>.repro.itf.json
+  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR} of the package); each is <name>.repro.itf.json
   --no-repro       do not write reproducers
   --coverage       steps per action and per Figure 2 rule id, and the ones with none
   --check-enabled  also compare, in every state, which actions src/ enables with the spec's
                    guards (catches an action enabled where the spec has none, which no trace
                    takes; several times slower)
-  --json           print one JSON document (traces, steps, divergences, unusable files, seconds)
-  --spec FILE      the spec the traces must have been generated from (default: spec/Raft.tla)
+  --json           print one JSON document (the raftref version, traces, steps, divergences,
+                   unusable files, seconds)
+  --spec FILE      the spec the traces must have been generated from (default: the package's
+                   spec/Raft.tla)
 
 summary: replay: N traces, S steps, D divergences, E unusable, T s
   N traces replayed, S steps that conformed, D traces that diverged, E files not usable
@@ -60,7 +64,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
   if (values['no-repro'] && values['repro-dir'] !== undefined) throw bad('--repro-dir and --no-repro contradict each other');
   return {
     paths: positionals,
-    reproDir: values['no-repro'] ? null : (values['repro-dir'] ?? DEFAULT_REPRO_DIR),
+    reproDir: values['no-repro'] ? null : (values['repro-dir'] ?? fromPackage(DEFAULT_REPRO_DIR)),
     coverage: values.coverage,
     checkEnabled: values['check-enabled'],
     json: values.json,
@@ -75,6 +79,7 @@ export function summaryLine(r: ReplayFilesResult): string {
 /** jsonSummary: the machine-readable form (reports without their text lines, which repeat the data). */
 export function jsonSummary(r: ReplayFilesResult): unknown {
   return {
+    raftref: raftrefVersion(),
     traces: r.traces,
     steps: r.steps,
     divergences: r.divergences.map(({ text: _text, ...d }) => d),

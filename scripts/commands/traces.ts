@@ -60,7 +60,7 @@ options:
 ${weightList}
   --cfg FILE              use FILE instead of spec/<model>.cfg (one model; recorded in
                           the headers), e.g. bounds that allow duplicate messages
-  --spec-dir DIR          where the models are (default: spec)
+  --spec-dir DIR          where the models are (default: the package's spec/)
 
 Stuttering steps are never taken. Progress goes to stderr (a bar on a terminal, else a line
 every 10 s). exit codes: 0 done, 1 coverage not reached (or a checker error),
@@ -96,7 +96,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
       weight: { type: 'string', multiple: true, default: [] },
       cfg: { type: 'string' },
       skip: { type: 'string', multiple: true, default: [] },
-      'spec-dir': { type: 'string', default: 'spec' },
+      'spec-dir': { type: 'string' },
     },
   }).values;
   const { mode, checker } = values;
@@ -115,7 +115,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
     mode,
     checker,
     weights: values.weight,
-    specDir: values['spec-dir'],
+    ...(values['spec-dir'] !== undefined && { specDir: values['spec-dir'] }),
     ...(minDepth !== undefined && { minDepth }),
     ...(jobs !== undefined && { jobs }),
     ...(maxCount !== undefined && { maxCount }),
