@@ -129,3 +129,137 @@ export function replicate(l: string, f: string, n: number): (sc: Scenario) => vo
     });
   };
 }
+
+// Longer sequences, for the paper's figures (fixtures/paper.ts): each step
+// still computed from the last state as spec/Raft.tla computes it, with the
+// decisions (RV-2, AE-2, L-3b) evaluated rather than vouched for.
+
+/** clientRequests: ClientRequest(l, v) (L-2) for each of `values` in turn: [currentTerm, v] appended. */
+export function clientRequests(l: string, values: readonly string[]): (sc: Scenario) => void {
+  return (sc) => {
+    for (const v of values) {
+      sc.step('ClientRequest', [l, v], (s) => {
+        s.log[l] = [...logOf(s, l), [termOf(s, l), v]];
+      });
+    }
+  };
+}
+
+/** grantsVote: GrantVote(v, m) of spec/Raft.tla for c's request in c's term, once v has adopted that term (RV-2). */
+function grantsVote(s: State, c: string, v: string): boolean {
+  const term = termOf(s, c);
+  const votedFor = termOf(s, v) < term ? 'Nil' : (s.votedFor[v] as string);
+  const mine = logOf(s, c);
+  const theirs = logOf(s, v);
+  const upToDate = lastTerm(mine) > lastTerm(theirs) || (lastTerm(mine) === lastTerm(theirs) && mine.length >= theirs.length);
+  return termOf(s, v) <= term && (votedFor === 'Nil' || votedFor === c) && upToDate;
+}
+
+/**
+ * askVote: candidate c asks v (RequestVote, C-1), v adopts c's term if it is
+ * behind (UpdateTerm, ALL-2), answers by RV-2 as the spec decides it, and c
+ * handles the answer (C-2: counted only if granted).
+ */
+export function askVote(c: string, v: string): (sc: Scenario) => void {
+  return (sc) => {
+    const term = termOf(sc.last, c);
+    const req = rvq(c, v, term, logOf(sc.last, c).length, lastTerm(logOf(sc.last, c)));
+    const grant = grantsVote(sc.last, c, v);
+    const answer = rvr(v, c, term, grant);
+    sc.step('RequestVote', [c, v], (s) => send(s, req));
+    if (termOf(sc.last, v) < term) sc.step('UpdateTerm', [req], (s) => updateTerm(s, v, term));
+    sc.step('HandleRequestVoteRequest', [req], (s) => {
+      if (grant) s.votedFor[v] = c;
+      discard(s, req);
+      send(s, answer);
+    });
+    sc.step('HandleRequestVoteResponse', [answer], (s) => {
+      if (grant) s.votesGranted[c] = [...(s.votesGranted[c] as string[]), v];
+      discard(s, answer);
+    });
+  };
+}
+
+/**
+ * electionIn: c times out (Timeout: F-2, C-1; again, C-4, until its
+ * currentTerm is `term`: elections that came to nothing), wins the vote of
+ * each of `voters` (askVote; throws if RV-2 would refuse) and leads
+ * (BecomeLeader, C-2).
+ */
+export function electionIn(c: string, term: number, voters: readonly string[]): (sc: Scenario) => void {
+  return (sc) => {
+    if (termOf(sc.last, c) >= term) throw new Error(`scenario: electionIn(${c}, ${term}): ${c} is already in term ${termOf(sc.last, c)}`);
+    while (termOf(sc.last, c) < term) sc.step('Timeout', [c], (s) => becomeCandidate(s, c));
+    for (const v of voters) {
+      if (!grantsVote(sc.last, c, v)) throw new Error(`scenario: electionIn(${c}, ${term}): ${v} would refuse its vote (RV-2)`);
+      sc.play(askVote(c, v));
+    }
+    sc.step('BecomeLeader', [c], (s) => becomeLeader(s, c));
+  };
+}
+
+/**
+ * appendEntriesRound: leader l sends f the n entries from nextIndex[l][f]
+ * (AppendEntries: L-1 for n = 0, L-3), f adopts l's term if it is behind
+ * (UpdateTerm, ALL-2), answers (AE-2 decides; on success AE-3, AE-4, AE-5;
+ * C-3) and l handles the answer (L-3a on success, L-3b on failure, D-5).
+ * Returns nothing; sc.last tells whether f accepted.
+ */
+export function appendEntriesRound(l: string, f: string, n: number): (sc: Scenario) => void {
+  return (sc) => {
+    const s0 = sc.last;
+    const term = termOf(s0, l);
+    if (termOf(s0, f) > term) throw new Error(`scenario: appendEntriesRound(${l}, ${f}, ${n}): ${f} is in a later term`);
+    const prev = (s0.nextIndex[l]?.[f] as number) - 1;
+    const prevTerm = prev === 0 ? 0 : (logOf(s0, l)[prev - 1] as E)[0];
+    const entries = logOf(s0, l).slice(prev, prev + n);
+    if (entries.length !== n) throw new Error(`scenario: appendEntriesRound(${l}, ${f}, ${n}): ${l} has fewer entries`);
+    const leaderCommit = s0.commitIndex[l] as number;
+    const follower = logOf(s0, f);
+    const ok = prev === 0 || (prev <= follower.length && (follower[prev - 1] as E)[0] === prevTerm); // LogOk (AE-2)
+    const req = aeq(l, f, term, prev, prevTerm, entries, leaderCommit);
+    const answer = aer(f, l, term, ok, prev, ok ? prev + entries.length : 0);
+    sc.step('AppendEntries', [l, f, n], (s) => send(s, req));
+    if (termOf(sc.last, f) < term) sc.step('UpdateTerm', [req], (s) => updateTerm(s, f, term));
+    sc.step('HandleAppendEntriesRequest', [req], (s) => {
+      s.state[f] = 'Follower';
+      s.votesGranted[f] = [];
+      if (ok) {
+        s.log[f] = newLog(follower, prev, entries);
+        const commit = s.commitIndex[f] as number;
+        if (leaderCommit > commit) s.commitIndex[f] = Math.max(commit, Math.min(leaderCommit, prev + entries.length));
+      }
+      discard(s, req);
+      send(s, answer);
+    });
+    sc.step('HandleAppendEntriesResponse', [answer], (s) => {
+      const match = s.matchIndex[l] as Record<string, number>;
+      const next = s.nextIndex[l] as Record<string, number>;
+      if (ok) {
+        match[f] = Math.max(match[f] as number, prev + entries.length);
+        next[f] = Math.max(next[f] as number, prev + entries.length + 1);
+      } else if (prev + 1 === next[f]) {
+        next[f] = Math.max((next[f] as number) - 1, (match[f] as number) + 1);
+      }
+      discard(s, answer);
+    });
+  };
+}
+
+/**
+ * bringInLine: leader l sends f every entry from nextIndex[l][f] on (L-3)
+ * until AE-2 passes, backing nextIndex off one entry per refusal (L-3b);
+ * the request that passes deletes a conflicting suffix (AE-3) and appends
+ * what f lacks (AE-4, L-3a).
+ */
+export function bringInLine(l: string, f: string): (sc: Scenario) => void {
+  return (sc) => {
+    for (;;) {
+      const next = sc.last.nextIndex[l]?.[f] as number;
+      sc.play(appendEntriesRound(l, f, logOf(sc.last, l).length - next + 1));
+      const answer = sc.steps[sc.steps.length - 1]?.args[0] as { success?: boolean } | undefined;
+      if (answer?.success === true) return;
+      if ((sc.last.nextIndex[l]?.[f] as number) === next) throw new Error(`scenario: bringInLine(${l}, ${f}): nextIndex stuck at ${next}`);
+    }
+  };
+}
