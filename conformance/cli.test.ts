@@ -70,7 +70,7 @@ t.test('unusable input: one line each on stderr, exit 2, the other files still r
   t.equal(errors.length, 3, r.err);
   t.match(errors[0], /^raftref: error: .*missing\.itf\.json: cannot read: ENOENT — give a trace file or a directory of \*\.itf\.json traces$/);
   t.match(errors[1], /^raftref: error: .*notitf\.itf\.json: not an ITF trace: \$\.#meta: expected ITF value, got nothing — replay only ITF traces/);
-  t.match(errors[2], /^raftref: error: .*notjson\.itf\.json: not JSON: .* — replay only ITF traces/);
+  t.match(errors[2], /^raftref: error: .*notjson\.itf\.json:1:11: \$\.#meta: expected a JSON value, found the end of the text — replay only ITF traces/);
   t.notMatch(r.err, /\n\s+at /, 'no stack trace');
   t.match(r.out, /^replay: 1 traces, 16 steps, 0 divergences, 3 unusable, /m);
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import t from 'tap';
 import { SRC_ACTIONS } from './actions.js';
 import { formatDiff } from './compare.js';
-import { decodeTrace } from './itf/read.js';
+import { decodeTrace, formatTraceError } from './itf/read.js';
 import { replayTrace } from './replay.js';
 import { replayFiles } from './run.js';
 import { prefix, reproName, shrink } from './shrink.js';
@@ -51,7 +51,30 @@ t.test('unusable input is reported, one line each, and the other files still rep
   t.equal(r.divergences[0]?.file, path.join(dir, 'b-diverges.itf.json'));
   t.same(
     r.unusable.map((e) => `${path.relative(dir, e.file)}: ${e.state ?? '-'}: ${e.what.replace(/: .*/, '')}`),
-    ['nope.itf.json: -: cannot read', 'empty: -: no *.itf.json traces in this directory', 'c-notjson.itf.json: -: not JSON', 'd-notitf.itf.json: -: not an ITF trace', 'sub/e-missing.itf.json: 3: $.states[3].messages'],
+    ['nope.itf.json: -: cannot read', 'empty: -: no *.itf.json traces in this directory', 'c-notjson.itf.json: -: $.#meta', 'd-notitf.itf.json: -: not an ITF trace', 'sub/e-missing.itf.json: 3: $.states[3].messages'],
+  );
+});
+
+t.test('a trace nested 20,000 deep, or with a member given twice, among good ones: reported in one line, the others replayed', async (t) => {
+  const dir = t.testdir({});
+  const good = fs.readFileSync(fixturePath('election-2'), 'utf8');
+  const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+  write(dir, 'a-good.itf.json', good);
+  write(dir, 'b-deep-value.itf.json', good.replace('"args": []', `"args": [${deep}]`));
+  write(dir, 'c-deep-meta.itf.json', good.replace('"#meta": {', `"#meta": {"x": ${deep},`));
+  write(dir, 'd-twice.itf.json', good.replace('"vars": [', '"states": [], "vars": ['));
+  write(dir, 'e-good.itf.json', fs.readFileSync(fixturePath('conflict-3'), 'utf8'));
+  const r = replayFiles([dir], { reproDir: null });
+  t.equal(r.traces, 2, 'both good traces replayed');
+  t.equal(r.outcomes.filter((o) => o.conforms).length, 2);
+  t.equal(r.exitCode, 2);
+  t.same(
+    r.unusable.map((e) => formatTraceError(e).slice(dir.length + 1)),
+    [
+      'b-deep-value.itf.json:52:77: $.states[0].#meta.args[0][0][0][0][0][0][0][0]...(52 levels more): nested deeper than 64 levels',
+      'c-deep-meta.itf.json:2:80: $.#meta.x[0][0][0][0][0][0][0][0][0][0]...(52 levels more): nested deeper than 64 levels',
+      'd-twice.itf.json:47:3: $.states: member "states" given twice',
+    ],
   );
 });
 

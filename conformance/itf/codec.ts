@@ -47,7 +47,12 @@ export function formatPath(keys: readonly (string | number)[]): string {
 /** show: a value as it appears in a message (`nothing` for a missing field). */
 export function show(u: unknown): string {
   if (u === undefined) return 'nothing';
-  const s = JSON.stringify(u);
+  let s: string;
+  try {
+    s = JSON.stringify(u);
+  } catch {
+    return 'a value too deeply nested to show'; // JSON.stringify recurses; the text reader bounds nesting (itf/scan.ts)
+  }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -106,7 +111,8 @@ function tagged(u: unknown, tag: string): unknown {
   return n === 1 ? u[tag] : undefined;
 }
 
-const BIGINT = /^-?(0|[1-9]\d*)$/;
+/** BIGINT: the digits of an integer, as JSON writes them, without `-0`. */
+const BIGINT = /^(0|-?[1-9]\d*)$/;
 
 /** int: an integer, {"#bigint": "-3"} or a plain JSON integer, within JavaScript's safe range. */
 export const int = new ItfType<number>(

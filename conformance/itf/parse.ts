@@ -19,6 +19,18 @@
 // undefined whenever the text is not the plain shape it knows, in which
 // case the caller uses JSON.parse: that also gives the error message for
 // text that is not JSON.
+//
+// It is also the fast path of the strict reader (itf/scan.ts): it returns
+// a value only for text that keeps scan.ts's rules, and checks for that
+// only what it reads anew: each text it hands to JSON.parse (a header
+// member, a part not seen before) by strictPart, and what it reads itself
+// (member names: no raw control character, none twice in an object;
+// numbers outside JSON.parse: integers written as such). Text repeated
+// from the state before, or a part seen before, was checked when first
+// read (a part at PART_LEVEL, the deepest level parts are read at, so
+// the nesting bound holds wherever it repeats). For anything else it
+// returns undefined, and the caller checks the whole text (checkText).
+import { strictPart } from './scan.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -72,6 +84,7 @@ class Scanner {
     if (end < 0) return undefined;
     const raw = this.text.slice(this.p, end);
     this.p = end;
+    for (let k = 1; k < raw.length - 1; k++) if (raw.charCodeAt(k) < 0x20) return undefined; // a raw control character
     const k = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
     return this.expect(COLON) && k !== '__proto__' ? k : undefined;
   }
@@ -215,6 +228,7 @@ class Scanner {
     if (depth > 0 && c === OPEN_BRACE) {
       const o: Record<string, unknown> = {};
       const ok = this.members((k) => {
+        if (Object.hasOwn(o, k)) return false; // a member given twice
         const v = this.build(depth - 1, parts);
         o[k] = v;
         return v !== NOTHING;
@@ -276,9 +290,11 @@ export function parseShared(text: string): unknown {
 function scan(s: Scanner): unknown {
   const top: Record<string, unknown> = {};
   const ok = s.members((key) => {
+    if (Object.hasOwn(top, key)) return false; // a member given twice
     if (key !== 'states') {
       const raw = s.value();
-      if (raw === undefined) return false;
+      // A header member is checked with its name: its numbers need not all be integers (scan.ts).
+      if (raw === undefined || !strictPart(`{${JSON.stringify(key)}:${raw}}`, 0)) return false;
       top[key] = JSON.parse(raw);
       return true;
     }
@@ -345,6 +361,7 @@ class Parts {
     else {
       value = this.seen.get(raw);
       if (value === undefined) {
+        if (!strictPart(raw, PART_LEVEL)) return NOTHING;
         value = JSON.parse(raw);
         this.seen.set(raw, value);
       }
@@ -361,15 +378,27 @@ class Parts {
  * else, a leading zero included, goes to JSON.parse, which may throw.
  */
 function primitive(raw: string): unknown {
-  if (raw.length > 9) return JSON.parse(raw);
+  if (raw.length > 9) return strictParse(raw);
   let n = 0;
   for (let k = 0; k < raw.length; k++) {
     const d = raw.charCodeAt(k) - 48;
-    if (d < 0 || d > 9 || (d === 0 && k === 0 && raw.length > 1)) return JSON.parse(raw);
+    if (d < 0 || d > 9 || (d === 0 && k === 0 && raw.length > 1)) return strictParse(raw);
     n = n * 10 + d;
   }
   return n;
 }
+
+/** strictParse: JSON.parse of a part the strict rules allow (itf/scan.ts); NOTHING otherwise. */
+function strictParse(raw: string): unknown {
+  return strictPart(raw, PART_LEVEL) ? JSON.parse(raw) : NOTHING;
+}
+
+/**
+ * PART_LEVEL: the most containers open around a part (the text, `states`,
+ * a state, a function, its pairs, a pair); a part is checked as if it were
+ * that deep, so that it keeps the nesting bound wherever it repeats.
+ */
+const PART_LEVEL = 6;
 
 const NO_PARTS: readonly Part[] = [];
 
@@ -405,6 +434,7 @@ function scanStates(s: Scanner): unknown[] | undefined {
           if (value === NOTHING) return undefined;
           member = { text: s.text.slice(start, s.p), key, value, parts: parts.out };
         }
+        if (Object.hasOwn(state, member.key)) return undefined; // a variable given twice
         current.push(member);
         state[member.key] = member.value;
         c = s.ws();

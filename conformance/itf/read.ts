@@ -27,6 +27,7 @@ import {
 } from './codec.js';
 import { keyOf } from '../message-key.js';
 import { parseShared } from './parse.js';
+import { checkText, lineCol } from './scan.js';
 import {
   SPEC_ACTIONS,
   SPEC_VARIABLES,
@@ -280,11 +281,16 @@ export type TraceError = {
   readonly state: number | undefined;
   /** One line: `$.path: expected X, got Y`, or what else is wrong. */
   readonly what: string;
+  /** Where in the text (1-based line and column, in UTF-16 units), for a problem found in the text itself. */
+  readonly line?: number;
+  readonly col?: number;
   /** What to do about it. */
   readonly todo: string;
 };
 
+/** formatTraceError: one line, `<file>: state <k>: <what>`, or `<file>:<line>:<col>: <what>` for a problem found in the text. */
 export function formatTraceError(e: TraceError): string {
+  if (e.line !== undefined) return `${e.file}:${e.line}:${e.col ?? 1}: ${e.what}`;
   return `${e.file}: ${e.state === undefined ? '' : `state ${e.state}: `}${e.what}`;
 }
 
@@ -385,6 +391,8 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
     );
   }
   const vars = new Set(shape.vars);
+  const twice = shape.vars.find((v, k) => shape.vars.indexOf(v) !== k);
+  if (twice !== undefined) return fail(`$.vars[${shape.vars.lastIndexOf(twice)}]: variable ${JSON.stringify(twice)} listed twice`);
   const missing = SPEC_VARIABLES.filter((v) => !vars.has(v));
   const extra = shape.vars.filter((v) => !(SPEC_VARIABLES as readonly string[]).includes(v));
   if (missing.length > 0 || extra.length > 0) {
@@ -423,31 +431,112 @@ export function decodeTrace(json: unknown, file: string, specHash: string): Deco
   };
 }
 
-/** readTrace: a trace file, read, parsed and decoded; a file that cannot be read is unusable too. */
+/** NOT_A_TRACE: what to do about a file that is not a trace's text at all. */
+const NOT_A_TRACE = 'replay only ITF traces (*.itf.json, traces/README.md)';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** readTrace: a trace file, read, decoded as UTF-8, parsed and decoded; a file that cannot be read is unusable too. */
 export function readTrace(file: string, specHash: string): Decoded {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     return { ok: false, error: { file, state: undefined, what: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'check the path' } };
   }
-  return parseTrace(text, file, specHash);
+  const text = textOf(bytes, file);
+  return typeof text === 'string' ? parseTrace(text, file, specHash) : { ok: false, error: text };
+}
+
+/** textOf: the bytes of a trace file as text; they must be UTF-8, without a byte order mark. */
+export function textOf(bytes: Uint8Array, file: string): string | TraceError {
+  const error = (what: string, line?: number, col?: number): TraceError =>
+    ({ file, state: undefined, what, todo: 'write the trace as UTF-8 JSON (traces/README.md)', ...(line === undefined ? {} : { line, col: col ?? 1 }) });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return error(`encoded in UTF-16 (byte order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}), not UTF-8`);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return error('starts with a UTF-8 byte order mark (EF BB BF), which JSON does not allow', 1, 1);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let lineStart = 0;
+    let line = 1;
+    for (let k = 0; k < at; k++) {
+      if (bytes[k] === 10) {
+        line += 1;
+        lineStart = k + 1;
+      }
+    }
+    const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, at)).length + 1;
+    return error(`invalid UTF-8: byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${at}`, line, col);
+  }
+}
+
+/** firstInvalidUtf8: the offset where the first ill-formed UTF-8 sequence starts (bytes.length if none). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let k = 0;
+  while (k < b.length) {
+    const c = b[k] as number;
+    if (c < 0x80) {
+      k += 1;
+      continue;
+    }
+    // Lead byte: the sequence length and the range of the second byte (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 3;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 4;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return k;
+    for (let j = 1; j < n; j++) {
+      const x = b[k + j];
+      if (x === undefined) return k;
+      if (j === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return k;
+    }
+    k += n;
+  }
+  return k;
 }
 
 /**
- * parseTrace: the text of a file, parsed and decoded. Consecutive states
- * share what did not change (parseShared), so each value is decoded once;
- * text that parseShared does not take is parsed by JSON.parse.
+ * parseTrace: the text of a file, checked (itf/scan.ts: strict JSON, bounded
+ * nesting, no repeated member, integers written as integers), parsed and
+ * decoded. Consecutive states share what did not change (parseShared), so
+ * each value is decoded once; text that parseShared does not take is parsed
+ * by JSON.parse. It returns an error for any text and never throws.
  */
 export function parseTrace(text: string, file: string, specHash: string): Decoded {
+  // parseShared takes only strict text (itf/parse.ts); for anything else, the whole text is checked.
   let json: unknown = parseShared(text);
+  if (json === undefined) {
+    const problem = checkText(text);
+    if (problem !== undefined) {
+      const { line, col } = lineCol(text, problem.offset);
+      const what = problem.what === 'empty file' ? problem.what : `${problem.path}: ${problem.what}`;
+      return { ok: false, error: { file, state: problem.state, line, col, what, todo: NOT_A_TRACE } };
+    }
+  }
   try {
     json ??= JSON.parse(text);
   } catch (e) {
-    return {
-      ok: false,
-      error: { file, state: undefined, what: `not JSON: ${e instanceof Error ? e.message : String(e)}`, todo: 'replay only ITF traces (*.itf.json, traces/README.md)' },
-    };
+    // checkText takes only JSON, so this is not expected; still one line.
+    return { ok: false, error: { file, state: undefined, what: `not JSON: ${oneLine(e)}`, todo: NOT_A_TRACE } };
   }
-  return decodeTrace(json, file, specHash);
+  try {
+    return decodeTrace(json, file, specHash);
+  } catch (e) {
+    return { ok: false, error: { file, state: undefined, what: `internal error while decoding: ${oneLine(e)}`, todo: 'report this as a bug of the trace reader' } };
+  }
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }

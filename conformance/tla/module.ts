@@ -69,12 +69,29 @@ export function parseModule(text: string, file: string): TlaModule {
 }
 
 function tokensOf(text: string, file: string): Token[] {
+  checkControls(text, file);
   try {
     return tokenize(text);
   } catch (e) {
     if (e instanceof TokenizeError) throw new UserError(file, e.line, e.what, 'fix the TLA+ syntax');
     throw e;
   }
+}
+
+/**
+ * checkControls: a module has no control character but tab, line feed,
+ * carriage return and form feed (a NUL or an escape sequence is garbage, not
+ * TLA+, in a comment too); the tokenizer would hand it on as an operator and
+ * leave the checker to fail on it. Throws UserError with its line and column.
+ */
+function checkControls(text: string, file: string): void {
+  const bad = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.exec(text);
+  if (bad === null) return;
+  const before = text.slice(0, bad.index);
+  const line = before.split('\n').length;
+  const col = bad.index - before.lastIndexOf('\n');
+  const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  throw new UserError(file, line, `column ${col}: control character U+${code}`, 'remove it (a module is text: tabs, line ends and printable characters)');
 }
 
 function findHeader(tokens: readonly Token[]): { name: string; line: number; bodyFrom: number } | undefined {
