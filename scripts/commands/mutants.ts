@@ -133,7 +133,8 @@ export const mutants: Command = {
     const loaded = loadTraces(o.paths);
     const first = loaded.unusable[0];
     if (first !== undefined) {
-      throw new UserError(first.file, undefined, formatTraceError(first).slice(first.file.length + 2), first.todo);
+      // formatTraceError's text after `<file>:` (a line:col position, or a state), so the error names the same place.
+      throw new UserError(first.file, undefined, formatTraceError(first).slice(first.file.length + 1).replace(/^ /, ''), first.todo);
     }
     let interrupted = false;
     const onSigint = (): void => {
