@@ -5,7 +5,7 @@
 // RuleMessage, so generation and replay count the same rows the same way.
 
 import { classify, FIGURE2_RULES, RULE_IDS, type Rule, type RuleMessage, type SpecView } from '../rules.js';
-import type { Itf, ItfState } from '../itf/value.js';
+import type { Itf, ItfAction, ItfState } from '../itf/value.js';
 import { fieldOf, intOf, isRecord, isSeq } from '../itf/value.js';
 import { RaftView } from './raft-state.js';
 
@@ -14,8 +14,6 @@ export { FIGURE2_RULES, RULE_IDS };
 /** The ids a step is classified by: conformance/rules.ts's coverage rows. */
 export type RuleId = Rule;
 
-/** An action label with ITF arguments, as in a trace state's `#meta`. */
-export type ItfAction = { readonly name: string; readonly args: readonly Itf[] };
 
 const num = (v: Itf | undefined): number => Number(intOf(v) ?? 0n);
 const text = (v: Itf | undefined): string => (typeof v === 'string' ? v : '');

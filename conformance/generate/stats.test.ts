@@ -2,7 +2,7 @@ import t from 'tap';
 import { ae, aeReply, rv, rvReply, state } from './fixtures.js';
 import type { ItfState } from '../itf/value.js';
 import { int } from '../itf/value.js';
-import type { ItfAction } from './rules.js';
+import type { ItfAction } from '../itf/value.js';
 import { traceStats } from './stats.js';
 
 const step = (name: string, args: ItfAction['args'], s: ItfState) => ({ action: { name, args }, state: s });

@@ -4,7 +4,8 @@
 
 import { type ItfState, intOf } from '../itf/value.js';
 import { RaftView, commonPrefix, field, sentMessages } from './raft-state.js';
-import { type ItfAction, rulesOf } from './rules.js';
+import type { ItfAction } from '../itf/value.js';
+import { rulesOf } from './rules.js';
 
 export const FEATURES = {
   election: 'a leader elected (BecomeLeader)',

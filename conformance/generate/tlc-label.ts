@@ -8,7 +8,7 @@
 
 import { type ItfState, fromTla, itfKey } from '../itf/value.js';
 import { stateFromTla } from './raft-state.js';
-import type { ItfAction } from './rules.js';
+import type { ItfAction } from '../itf/value.js';
 import type { StepSource } from './walk.js';
 import type { TlaState } from '../tla/value.js';
 

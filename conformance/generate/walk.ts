@@ -14,7 +14,8 @@ import type { TlaState } from '../tla/value.js';
 import { type ItfState, fromTla, itfKey } from '../itf/value.js';
 import type { Prng } from './prng.js';
 import { stateFromTla } from './raft-state.js';
-import { type ItfAction, type RuleId, rulesOf } from './rules.js';
+import type { ItfAction } from '../itf/value.js';
+import { type RuleId, rulesOf } from './rules.js';
 import type { Weights } from './weights.js';
 
 export type Labelled = { readonly action: ActionLabel; readonly state: TlaState };

@@ -15,6 +15,9 @@ export type ItfRecord = { readonly [field: string]: Itf };
 /** An ITF value. Plain JSON numbers are accepted when reading (traces/README.md). */
 export type Itf = boolean | string | number | ItfBigint | ItfSet | ItfMap | ItfTup | readonly Itf[] | ItfRecord;
 
+/** An action label with ITF arguments, as in a trace state's `#meta`. */
+export type ItfAction = { readonly name: string; readonly args: readonly Itf[] };
+
 /** A state: variable -> value (without the `#meta` of a trace state). */
 export type ItfState = { readonly [variable: string]: Itf };
 

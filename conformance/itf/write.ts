@@ -1,8 +1,7 @@
 // itf-file.ts: the text of one trace file (traces/README.md, "File layout"): the header
 // pretty-printed, then one state a line, so that files diff well and stay compact.
 
-import type { Itf, ItfState } from './value.js';
-import type { ItfAction } from '../generate/rules.js';
+import type { Itf, ItfAction, ItfState } from './value.js';
 
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
 
