@@ -135,6 +135,8 @@ export function checkWritableDirectory(dir: string, option: string): string {
   let at = dir;
   while (kindOf(at) === 'missing' && path.dirname(at) !== at) at = path.dirname(at);
   if (at !== dir && kindOf(at) !== 'directory') throw new UserError(dir, undefined, `cannot be created: ${at} is ${kindOf(at) === 'file' ? 'a file' : describe(kindOf(at))}`, `pass a writable directory as ${option}`);
+  const special = at === dir ? undefined : specialFilesystem(at);
+  if (special !== undefined) throw new UserError(dir, undefined, `cannot be created: ${at} is on ${special}, a kernel filesystem`, `pass a writable directory as ${option}`);
   writableDirectory(at, option);
   return dir;
 }
@@ -148,11 +150,7 @@ export function writableDirectory(dir: string, option: string): string {
   const todo = `pass a writable directory as ${option}`;
   const kind = kindOf(dir);
   if (kind !== 'directory' && kind !== 'missing') throw new UserError(dir, undefined, kind === 'file' ? 'a file, where a directory is expected' : describe(kind), todo);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new UserError(dir, undefined, `cannot create the directory (${errno(e)})`, todo);
-  }
+  makeDirectory(dir, todo);
   requireDirectory(dir, todo);
   const special = specialFilesystem(dir);
   if (special !== undefined) throw new UserError(dir, undefined, `on ${special}, a kernel filesystem, not a place for files`, todo);
@@ -165,6 +163,32 @@ export function writableDirectory(dir: string, option: string): string {
     throw new UserError(dir, undefined, `cannot write in this directory (${errno(e)})`, todo);
   }
   return dir;
+}
+
+/**
+ * makeDirectory: `mkdir -p` one level at a time, checking the nearest existing ancestor first
+ * (a directory, not on a kernel filesystem). Node's recursive mkdirSync never returns under
+ * /proc (`/proc/self/x`), so it is not used.
+ */
+function makeDirectory(dir: string, todo: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (kindOf(at) === 'missing' && path.dirname(at) !== at) {
+    missing.unshift(at);
+    at = path.dirname(at);
+  }
+  if (missing.length === 0) return;
+  const kind = kindOf(at);
+  if (kind !== 'directory') throw new UserError(dir, undefined, `cannot be created: ${at} is ${kind === 'file' ? 'a file' : describe(kind)}`, todo);
+  const special = specialFilesystem(at);
+  if (special !== undefined) throw new UserError(dir, undefined, `cannot be created: ${at} is on ${special}, a kernel filesystem`, todo);
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(dir, undefined, `cannot create the directory (${errno(e)} at ${d})`, todo);
+    }
+  }
 }
 
 function specialFilesystem(dir: string): string | undefined {

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { kindOf, writeFile } from '../inputs.js';
+import { describe, kindOf, writeFile } from '../inputs.js';
 import { Archive } from './archive.js';
 import { type Counts, addCounts, coverageTarget, missingIds } from './coverage.js';
 import { Prng } from './prng.js';
@@ -25,8 +25,10 @@ function removeEarlier(out: string, model: string, mode: string, seed: number): 
   for (const f of fs.readdirSync(out)) {
     if (!f.startsWith(prefix) || !/^\d+\.itf\.json$/.test(f.slice(prefix.length))) continue;
     const file = path.join(out, f);
-    // Only files (or links) are replaced; a directory holding a trace's name is named when that trace is written.
-    if (kindOf(file) !== 'directory') fs.rmSync(file, { force: true });
+    // A trace's name taken by a directory (or a FIFO, ...) is bad input, found before any work.
+    const kind = kindOf(file);
+    if (kind !== 'file' && kind !== 'dangling link') throw new UserError(file, undefined, `cannot write a trace here: the name is taken by ${kind === 'directory' ? 'a directory' : describe(kind)}`, 'move it away, or pass another --out DIR');
+    fs.rmSync(file, { force: true });
   }
 }
 

@@ -3,25 +3,35 @@
 
 import { formatCoverage } from '../../conformance/coverage.js';
 import { formatTraceError } from '../../conformance/itf/read.js';
-import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult } from '../../conformance/run.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { progressSink } from '../../conformance/generate/progress.js';
+import { checkWritableDirectory } from '../../conformance/inputs.js';
+import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult, type ReplayProgress } from '../../conformance/run.js';
+import { type Command, INTERNAL_HELP, jsonSeconds, parseCommandArgs, usageError } from './command.js';
+
+/** Replay progress: a line every 2 s off a terminal (a bar, redrawn, on one). */
+export const PROGRESS_EVERY_MS = 2_000;
 
 const help = `usage: raftref replay [options] PATH...
 
 Replays ITF traces of spec/Raft.tla (traces/README.md) against src/: each PATH is a trace file
-or a directory searched recursively for *.itf.json. After every step the implementation's
+or a directory searched recursively for *.itf.json (symlinks followed). Only regular files are
+read: a FIFO, a device, a dangling or looping link, or a subdirectory that cannot be listed is
+reported as unusable, and the other traces are still replayed. After every step the implementation's
 state is compared with the trace's on every spec variable. A trace that diverges is reported
 (step, action, per-variable diff, the state before, the Figure 2 rules, the command that
 replays it) and shrunk to the shortest diverging prefix, written as a reproducer.
 
 options:
-  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR}); each is <name>.repro.itf.json
+  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR}); each is <name>.repro.itf.json;
+                   checked before replaying: a writable directory, or one that can be created
   --no-repro       do not write reproducers
   --coverage       steps per action and per Figure 2 rule id, and the ones with none
   --check-enabled  also compare, in every state, which actions src/ enables with the spec's
                    guards (catches an action enabled where the spec has none, which no trace
                    takes; several times slower)
   --json           print one JSON document (traces, steps, divergences, unusable files, seconds)
+  --progress       progress on stderr every 2 s (traces done/total, steps/s, ETA); on by
+                   default when stderr is a terminal; stdout is never touched
   --spec FILE      the spec the traces must have been generated from (default: spec/Raft.tla)
 
 summary: replay: N traces, S steps, D divergences, E unusable, T s
@@ -29,7 +39,9 @@ summary: replay: N traces, S steps, D divergences, E unusable, T s
 
 exit codes: 0 every trace conforms, 1 a trace diverges, 2 unusable input (not JSON, not a
 raftref ITF trace, a missing variable, an unknown action or server, a value of the wrong type,
-another spec version, a missing path); unusable files are reported and the others still replay.`;
+another spec version, a missing path, no trace in a directory, a FIFO, a bad --repro-dir);
+unusable files are reported and the others still replay; ${INTERNAL_HELP}.
+With --json, stdout is one JSON object: the report, or {"error", "exitCode", ...}.`;
 
 type Options = {
   readonly paths: readonly string[];
@@ -38,6 +50,7 @@ type Options = {
   readonly checkEnabled: boolean;
   readonly json: boolean;
   readonly spec: string | undefined;
+  readonly progress: boolean;
 };
 
 const bad = usageError('replay');
@@ -53,6 +66,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
       'check-enabled': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       spec: { type: 'string' },
+      progress: { type: 'boolean', default: false },
     },
   });
   const { values, positionals } = parsed;
@@ -65,6 +79,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
     checkEnabled: values['check-enabled'],
     json: values.json,
     spec: values.spec,
+    progress: values.progress,
   };
 }
 
@@ -81,7 +96,7 @@ export function jsonSummary(r: ReplayFilesResult): unknown {
     unusable: r.unusable.map((e) => ({ ...e, message: formatTraceError(e) })),
     outcomes: r.outcomes,
     ...(r.coverage === undefined ? {} : { coverage: r.coverage }),
-    seconds: r.seconds,
+    seconds: jsonSeconds(r.seconds),
     exitCode: r.exitCode,
   };
 }
@@ -92,12 +107,16 @@ export const replay: Command = {
   help,
   run: async (argv) => {
     const o = parseReplayArgs(argv);
+    if (o.reproDir !== null) checkWritableDirectory(o.reproDir, '--repro-dir');
+    const sink = o.progress || process.stderr.isTTY === true ? progressSink(process.stderr, Date.now, 250, PROGRESS_EVERY_MS) : undefined;
     const r = replayFiles(o.paths, {
+      ...(sink === undefined ? {} : { onProgress: (p: ReplayProgress) => sink.update(p) }),
       reproDir: o.reproDir,
       coverage: o.coverage,
       checkEnabled: o.checkEnabled,
       ...(o.spec === undefined ? {} : { specFile: o.spec }),
     });
+    sink?.done();
     if (o.json) {
       console.log(JSON.stringify(jsonSummary(r), null, 2));
       return r.exitCode;
