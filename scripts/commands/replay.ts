@@ -97,6 +97,8 @@ export function jsonSummary(r: ReplayFilesResult): unknown {
     outcomes: r.outcomes,
     ...(r.coverage === undefined ? {} : { coverage: r.coverage }),
     seconds: jsonSeconds(r.seconds),
+    // Unusable input is an error like any other: `error` says what, as on stderr.
+    ...(r.unusable.length === 0 ? {} : { error: r.unusable.map((e) => `${formatTraceError(e)} — ${e.todo}`).join('; ') }),
     exitCode: r.exitCode,
   };
 }
