@@ -81,7 +81,7 @@ const DESCRIBE: Record<Kind, string> = {
   device: 'a device, not a regular file',
   'dangling link': 'a symbolic link to nothing',
   'link loop': 'a loop of symbolic links',
-  missing: 'no such file or directory',
+  missing: 'cannot read: ENOENT',
   unreadable: 'not readable (permission denied)',
   'not a directory on the way': 'not found: a path component is not a directory',
 };

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Actions } from './actions.js';
 import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
 import { findTraces } from './files.js';
-import { errno, requireFile } from './inputs.js';
+import { describe, errno, kindOf } from './inputs.js';
 import { UserError } from './tla/errors.js';
 import { readTrace, type TraceError } from './itf/read.js';
 import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
@@ -66,8 +66,10 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
   let steps = 0;
 
   let specHash: string | undefined;
+  const specKind = kindOf(specFile);
   try {
-    requireFile(specFile, 'run from the repository, or pass --spec FILE');
+    // Only a regular file is opened: a FIFO given as --spec would block the read.
+    if (specKind !== 'file') throw new UserError(specFile, undefined, specKind === 'missing' ? 'ENOENT' : describe(specKind), '');
     specHash = specHashOf(specFile);
   } catch (e) {
     const what = e instanceof UserError ? e.what : errno(e);
