@@ -30,8 +30,8 @@ options:
                    guards (catches an action enabled where the spec has none, which no trace
                    takes; several times slower)
   --json           print one JSON document (traces, steps, divergences, unusable files, seconds)
-  --progress       progress on stderr every 2 s (traces done/total, steps/s, ETA); on by
-                   default when stderr is a terminal; stdout is never touched
+  --progress       progress on stderr (traces done/total, steps/s, ETA): a line every 2 s;
+                   on a terminal a bar, shown without --progress; stdout is never touched
   --spec FILE      the spec the traces must have been generated from (default: spec/Raft.tla)
 
 summary: replay: N traces, S steps, D divergences, E unusable, T s
