@@ -34,7 +34,7 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
-/** EXIT_CODES_HELP: the line each --help ends its exit codes with. */
+/** INTERNAL_HELP: how each --help names exit code 4. */
 export const INTERNAL_HELP = `${EXIT.internal} internal error (a bug in raftref: please report it)`;
 
 /** oneLine: `text` with its line breaks and other control characters escaped, so that an error is one line whatever it quotes. */
