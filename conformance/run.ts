@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import type { Actions } from './actions.js';
 import { addCoverage, emptyCoverage, type Coverage } from './coverage.js';
 import { findTraces } from './files.js';
+import { describe, errno, kindOf } from './inputs.js';
+import { UserError } from './tla/errors.js';
 import { readTrace, type TraceError } from './itf/read.js';
 import { replayTrace, type Divergence, type ReplayOptions, type ReplayResult } from './replay.js';
 import { divergenceReport, type DivergenceReport } from './report.js';
@@ -23,7 +25,11 @@ export type ReplayFilesOptions = {
   readonly coverage?: boolean;
   /** Compare in every state which actions are enabled (ReplayOptions.checkEnabled). */
   readonly checkEnabled?: boolean;
+  /** Called after each trace file (replayed or found unusable), for a progress display. */
+  readonly onProgress?: (p: ReplayProgress) => void;
 };
+
+export type ReplayProgress = { readonly done: number; readonly total: number; readonly steps: number; readonly elapsedSeconds: number };
 
 export type TraceOutcome = { readonly file: string; readonly steps: number; readonly conforms: boolean };
 
@@ -61,18 +67,26 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
   let steps = 0;
 
   let specHash: string | undefined;
+  const specKind = kindOf(specFile);
   try {
+    // Only a regular file is opened: a FIFO given as --spec would block the read.
+    if (specKind !== 'file') throw new UserError(specFile, undefined, specKind === 'missing' ? 'ENOENT' : describe(specKind), '');
     specHash = specHashOf(specFile);
   } catch (e) {
-    unusable.push({ file: specFile, state: undefined, what: `cannot read the spec: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, todo: 'run from the repository, or pass --spec FILE' });
+    const what = e instanceof UserError ? e.what : errno(e);
+    unusable.push({ file: specFile, state: undefined, what: `cannot read the spec: ${what}`, todo: 'run from the repository, or pass --spec FILE' });
   }
   const found = findTraces(paths);
   unusable.push(...found.errors);
 
-  for (const file of specHash === undefined ? [] : found.files) {
+  const files = specHash === undefined ? [] : found.files;
+  let done = 0;
+  const progress = (): void => options.onProgress?.({ done: ++done, total: files.length, steps, elapsedSeconds: (performance.now() - started) / 1000 });
+  for (const file of files) {
     const decoded = readTrace(file, specHash as string);
     if (!decoded.ok) {
       unusable.push(decoded.error);
+      progress();
       continue;
     }
     const result = replayTrace(decoded.trace, replayOptions);
@@ -80,6 +94,7 @@ export function replayFiles(paths: readonly string[], options: ReplayFilesOption
     outcomes.push({ file, steps: result.steps, conforms: result.divergence === undefined });
     if (coverage !== undefined) addCoverage(coverage, decoded.trace, result.steps);
     if (result.divergence !== undefined) divergences.push(report(result as ReplayResult & { divergence: Divergence }, reproDir, replayOptions, taken));
+    progress();
   }
   const exitCode = unusable.length > 0 ? 2 : divergences.length > 0 ? 1 : 0;
   return { traces: outcomes.length, steps, divergences, unusable, outcomes, coverage, seconds: (performance.now() - started) / 1000, exitCode };

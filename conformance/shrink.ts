@@ -6,7 +6,7 @@
 // 0..k-1 conformed on the way there. shrink still replays both prefixes
 // and says whether they behave so (a nondeterministic implementation would
 // not), rather than assume it.
-import fs from 'node:fs';
+import { writableDirectory, writeFile } from './inputs.js';
 import path from 'node:path';
 import { formatCall } from './format.js';
 import { replayTrace, type Divergence, type ReplayOptions } from './replay.js';
@@ -48,10 +48,10 @@ export function reproName(file: string): string {
 
 /** writeRepro: write a shrunk trace into `dir`; `taken` avoids overwriting another reproducer of the same run. */
 export function writeRepro(shrunk: Trace, dir: string, taken: Set<string>): Repro {
-  fs.mkdirSync(dir, { recursive: true });
+  writableDirectory(dir, '--repro-dir');
   let file = path.join(dir, reproName(shrunk.file));
   for (let n = 2; taken.has(file); n++) file = path.join(dir, reproName(shrunk.file).replace(/\.repro\.itf\.json$/, `-${n}.repro.itf.json`));
   taken.add(file);
-  fs.writeFileSync(file, `${JSON.stringify(shrunk.json, null, 2)}\n`);
+  writeFile(file, `${JSON.stringify(shrunk.json, null, 2)}\n`, 'pass another --repro-dir, or --no-repro');
   return { file, states: shrunk.steps.length, command: replayCommand(file) };
 }

@@ -66,8 +66,8 @@ t.test('bad input: one line, exit 2, no stack trace', async (t) => {
     [['check', '--spec-dir', FIXTURES + '/parseerror'], /^raftref: error: .*parseerror\/Broken\.tla:6: tla-checker cannot parse this: .* — fix the TLA\+/m],
     [['check', '--checker', 'tlc', '--spec-dir', FIXTURES + '/counter'], /^raftref: error: TLA2TOOLS_JAR: not set — set TLA2TOOLS_JAR/, { TLA2TOOLS_JAR: '' }],
     [['check', '--checker', 'tlc', '--spec-dir', FIXTURES + '/counter'], /^raftref: error: java: java not found: install a JDK 11\+/, { PATH: '/nonexistent', JAVA_HOME: '' }],
-    [['check', '--checker', 'nope'], /^raftref: error: raftref check: unknown checker nope/],
-    [['check', '--timeout', 'soon'], /positive number of seconds/],
+    [['check', '--checker', 'nope'], /^raftref: error: --checker: must be one of embedded, tlc, not "nope"/],
+    [['check', '--timeout', 'soon'], /^raftref: error: --timeout: must be an integer in \[1, 2147483\], not "soon" — see raftref check --help\n$/],
   ];
   for (const [args, want, env] of cases) {
     const r = raftref(args, env);

@@ -1,61 +1,28 @@
 #!/usr/bin/env node
-// raftref.ts: the raftref command line. Dispatches to scripts/commands/<name>.ts; turns a
-// UserError into one line `raftref: error: <file>[:line]: <what> — <what to do>`, exit 2.
+// raftref.ts: the raftref command line. main.ts dispatches to scripts/commands/<name>.ts and
+// keeps the error contract (one line on stderr, exit 2 for bad input, 4 for a bug in raftref,
+// one JSON object on stdout with --json); this file only runs it.
 
-import { COMMANDS } from './commands/index.js';
-import { UserError } from '../conformance/tla/errors.js';
-import { raftrefVersion } from '../conformance/version.js';
+import { EXIT } from './commands/command.js';
+import { failure, main, report, wantsJson } from './main.js';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'usage: raftref <command> [options]',
-    '',
-    'commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'raftref <command> --help shows the options of a command.',
-    'raftref --version prints the version and, when known, the git commit.',
-  ].join('\n');
+const argv = process.argv.slice(2);
+const [command] = argv;
+let failed = false;
+
+/** An error outside main's promise (an event handler, a timer): the same one line, once. */
+function fatal(e: unknown): void {
+  if (failed) return;
+  failed = true;
+  if (process.env['RAFTREF_DEBUG'] !== undefined) console.error(e);
+  process.exitCode = report(failure(e, command), wantsJson(argv));
+  // Whatever was running (a worker, a child) is in an unknown state: stop here.
+  setImmediate(() => process.exit(process.exitCode ?? EXIT.internal));
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-V') {
-    console.log(raftrefVersion());
-    return 0;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    console.error(`raftref: error: unknown command ${name} — run raftref --help`);
-    return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.help);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (e) {
-    if (e instanceof UserError) {
-      console.error(`raftref: error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-}
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(`raftref: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    if (process.env['RAFTREF_DEBUG'] !== undefined) console.error(e);
-    process.exitCode = 1;
-  },
-);
+main(argv).then((code) => {
+  if (!failed) process.exitCode = code;
+}, fatal);

@@ -2,10 +2,10 @@
 // break each rule, and whether the replay kills them. The catalogue says
 // which rule ids a mutant breaks; only a measurement (`raftref mutants
 // --json`, read with --mutants FILE) says killed or survived.
-import fs from 'node:fs';
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describeError } from '../itf/codec.js';
+import { readFile } from '../inputs.js';
 import { UserError } from '../tla/errors.js';
 
 /** CatalogueMutant: the part of a catalogue entry (conformance/mutants/catalogue.ts) used here. */
@@ -46,13 +46,7 @@ export function parseMutantsJson(text: string, file: string): readonly MeasuredM
 
 /** readMutantsJson: parseMutantsJson of a file; a file that cannot be read is a UserError. */
 export function readMutantsJson(file: string): readonly MeasuredMutant[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(file, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, TODO);
-  }
-  return parseMutantsJson(text, file);
+  return parseMutantsJson(readFile(file, TODO), file);
 }
 
 export type MutantStatus = 'killed' | 'survived' | 'not measured';

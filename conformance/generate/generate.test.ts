@@ -8,6 +8,7 @@ import { type GenerateOptions, generateTraces } from './generate.js';
 import { ITF_FORMAT_DESCRIPTION } from '../itf/write.js';
 import { RAFT_VARIABLES } from './raft-state.js';
 import { RULE_IDS } from './rules.js';
+import { DEFAULT_WEIGHTS } from './weights.js';
 
 t.setTimeout(300_000);
 
@@ -109,16 +110,18 @@ t.test('coverage mode stops at --max-count and names what is missing', async (t)
 t.test('bad input is a UserError', async (t) => {
   const out = t.testdir();
   await t.rejects(generateTraces(base(out, { models: ['MCNope'] })), UserError);
-  await t.rejects(generateTraces(base(out, { count: 0 })), /--count must be an integer >= 1/);
+  await t.rejects(generateTraces(base(out, { count: 0 })), /--count: must be an integer in \[1, 100000\], not 0/);
   await t.rejects(generateTraces(base(out, { depth: 2.5 })), /--depth/);
-  await t.rejects(generateTraces(base(out, { minDepth: 20 })), /--min-depth 20 is above --depth 12/);
+  await t.rejects(generateTraces(base(out, { minDepth: 20 })), /--min-depth: 20 is above --depth 12/);
   await t.rejects(generateTraces(base(out, { seed: -1 })), /--seed/);
   await t.rejects(generateTraces(base(out, { weights: ['Nope=1'] })), /Nope is not an action/);
-  await t.rejects(generateTraces(base(out, { weights: ['Timeout=-1'] })), /bad weight/);
+  await t.rejects(generateTraces(base(out, { weights: ['Timeout=-1'] })), /--weight: must be a decimal number in \[0, 1000\]/);
   await t.rejects(generateTraces(base(out, { skip: ['Timeout'] })), /--skip is for --mode coverage/);
   await t.rejects(generateTraces(base(out, { mode: 'coverage', skip: ['X-9'] })), /neither an action/);
   await t.rejects(generateTraces(base(out, { models: ['MCRaft2', 'MCRaft3'], cfg: 'x.cfg' })), /--cfg needs exactly one --model/);
   const file = path.join(out, 'a-file');
   fs.writeFileSync(file, '');
-  await t.rejects(generateTraces(base(path.join(file, 'sub'))), /cannot write the output directory/);
+  await t.rejects(generateTraces(base(path.join(file, 'sub'))), /a-file\/sub: not found: a path component is not a directory — pass a writable directory as --out/);
+  await t.rejects(generateTraces(base(out, { count: 100_001 })), /--count: must be an integer in \[1, 100000\]/);
+  await t.rejects(generateTraces(base(out, { weights: Object.keys(DEFAULT_WEIGHTS).map((a) => `${a}=0`) })), /--weight: every action has weight 0: no step can be taken/);
 });

@@ -4,11 +4,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { describe, kindOf, writeFile } from '../inputs.js';
 import { Archive } from './archive.js';
 import { type Counts, addCounts, coverageTarget, missingIds } from './coverage.js';
 import { Prng } from './prng.js';
 import { type JobResult, type ModelRef, type WalkJob, modelContext, traceFileName } from './job.js';
-import { WalkPool } from './pool.js';
+import { WalkFailed, WalkPool } from './pool.js';
+import { UserError } from '../tla/errors.js';
 import { RULE_IDS } from './rules.js';
 import { type Tally, summarize } from './summary.js';
 import { generateWithTlc } from './tlc-generate.js';
@@ -20,16 +22,43 @@ export type { GenerateOptions, GenerateResult, Progress } from './options.js';
 /** Removes the files of an earlier batch with the same model, mode and seed, so that none is left over. */
 function removeEarlier(out: string, model: string, mode: string, seed: number): void {
   const prefix = traceFileName(model, mode, seed, 0).replace(/0000\.itf\.json$/, '');
-  for (const f of fs.readdirSync(out)) if (f.startsWith(prefix) && /^\d+\.itf\.json$/.test(f.slice(prefix.length))) fs.rmSync(path.join(out, f));
+  for (const f of fs.readdirSync(out)) {
+    if (!f.startsWith(prefix) || !/^\d+\.itf\.json$/.test(f.slice(prefix.length))) continue;
+    const file = path.join(out, f);
+    // A trace's name taken by a directory (or a FIFO, ...) is bad input, found before any work.
+    const kind = kindOf(file);
+    if (kind !== 'file' && kind !== 'dangling link') throw new UserError(file, undefined, `cannot write a trace here: the name is taken by ${kind === 'directory' ? 'a directory' : describe(kind)}`, 'move it away, or pass another --out DIR');
+    fs.rmSync(file, { force: true });
+  }
 }
 
 export async function generateTraces(options: GenerateOptions, onProgress: (p: Progress) => void = () => {}): Promise<GenerateResult> {
   const v = validate(options);
+  try {
+    return await generateValidated(v, options, onProgress);
+  } catch (e) {
+    // The model cannot be evaluated (tla-checker's error, e.g. `undefined variable x`): the spec is at fault, not raftref.
+    if (e instanceof WalkFailed) {
+      const files = [...new Set(v.refs.flatMap((r) => [r.spec, r.tla]))].join(', ');
+      throw new UserError(files, undefined, `tla-checker cannot evaluate the model: ${e.message.split('\n')[0]}`, 'fix the TLA+');
+    }
+    throw e;
+  }
+}
+
+async function generateValidated(v: Validated, options: GenerateOptions, onProgress: (p: Progress) => void): Promise<GenerateResult> {
   if ((options.checker ?? 'embedded') === 'tlc') {
     if (v.mode !== 'random') throw bad('--checker tlc generates random simulations only', 'drop --mode coverage or use --checker embedded');
     return generateWithTlc(v, options, onProgress);
   }
-  const contexts = v.refs.map((r) => modelContext(r)); // loads every model here first: bad input fails before any work
+  const contexts = v.refs.map((r) => {
+    try {
+      return modelContext(r);
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new WalkFailed(e instanceof Error ? e.message : String(e));
+    }
+  }); // loads every model here first: bad input fails before any work
   const actions = [...new Set(contexts.flatMap((c) => c.actions))].sort();
   const weights = resolveWeights(actions, options.weights ?? []);
   const target = aimedAt(coverageTarget(actions), v.skip);
@@ -40,7 +69,7 @@ export async function generateTraces(options: GenerateOptions, onProgress: (p: P
   let steps = 0;
   let total = v.count * v.refs.length;
   const onResult = (r: JobResult): void => {
-    fs.writeFileSync(r.file, r.text);
+    writeFile(r.file, r.text, 'move it away, or pass another --out DIR');
     files.push(r.file);
     tallies.push({ model: r.model, stats: r.stats, short: r.short, calls: r.calls });
     steps += r.stats.steps;

@@ -1,9 +1,9 @@
 // options.ts: what `generateTraces` takes and returns, and the option checks shared by the
 // embedded walks (generate.ts) and TLC's simulation (tlc-generate.ts).
 
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { requireFile, writableDirectory } from '../inputs.js';
 import { UserError } from '../tla/errors.js';
 import { discoverModels, selectModels } from '../tla/models.js';
 import { fromPackage } from '../spec-hash.js';
@@ -44,8 +44,24 @@ export type GenerateResult = { readonly files: readonly string[]; readonly summa
 
 export const bad = (what: string, todo = 'see raftref traces generate --help'): UserError => new UserError('raftref traces generate', undefined, what, todo);
 
-function positiveInt(name: string, v: number, min = 1): number {
-  if (!Number.isSafeInteger(v) || v < min) throw bad(`${name} must be an integer >= ${min}, not ${v}`);
+/**
+ * LIMITS: the range of each numeric option, inclusive. The upper bounds keep a run within
+ * memory and time (100 000 traces of 10 000 steps is already far beyond any corpus here);
+ * a seed is any non-negative safe integer (prng.ts).
+ */
+export const LIMITS = {
+  '--count': [1, 100_000],
+  '--depth': [1, 10_000],
+  '--min-depth': [0, 10_000],
+  '--seed': [0, Number.MAX_SAFE_INTEGER],
+  '--jobs': [1, 256],
+  '--max-count': [1, 1_000_000],
+  roundSize: [1, 1_000],
+} as const satisfies Record<string, readonly [number, number]>;
+
+function inRange(name: keyof typeof LIMITS, v: number): number {
+  const [min, max] = LIMITS[name];
+  if (!Number.isSafeInteger(v) || v < min || v > max) throw new UserError(name, undefined, `must be an integer in [${min}, ${max}], not ${v}`, 'see raftref traces generate --help');
   return v;
 }
 
@@ -64,16 +80,16 @@ export type Validated = {
 };
 
 export function validate(o: GenerateOptions): Validated {
-  const count = positiveInt('--count', o.count);
-  const depth = positiveInt('--depth', o.depth);
-  const minDepth = positiveInt('--min-depth', o.minDepth ?? depth, 0);
-  if (minDepth > depth) throw bad(`--min-depth ${minDepth} is above --depth ${depth}`);
-  const seed = positiveInt('--seed', o.seed, 0);
-  const jobs = positiveInt('--jobs', o.jobs ?? os.availableParallelism());
+  const count = inRange('--count', o.count);
+  const depth = inRange('--depth', o.depth);
+  const minDepth = inRange('--min-depth', o.minDepth ?? depth);
+  if (minDepth > depth) throw new UserError('--min-depth', undefined, `${minDepth} is above --depth ${depth}`, 'give --min-depth <= --depth');
+  const seed = inRange('--seed', o.seed);
+  const jobs = inRange('--jobs', o.jobs ?? Math.min(os.availableParallelism(), LIMITS['--jobs'][1]));
   const mode = o.mode ?? 'random';
   if (o.models.length === 0) throw bad('no model given', 'pass --model NAME (e.g. --model MCRaft2)');
   if (o.cfg !== undefined && o.models.length !== 1) throw bad('--cfg needs exactly one --model');
-  if (o.cfg !== undefined && !fs.existsSync(o.cfg)) throw new UserError(o.cfg, undefined, 'no such cfg file', 'check the path');
+  if (o.cfg !== undefined) requireFile(o.cfg, 'give --cfg a regular cfg file');
   const specDir = o.specDir ?? fromPackage('spec');
   const refs = selectModels(discoverModels(specDir), o.models, true, specDir).map((m) => ({
     name: m.name,
@@ -82,20 +98,11 @@ export function validate(o: GenerateOptions): Validated {
     spec: path.join(specDir, 'Raft.tla'),
     cfgOverridden: o.cfg !== undefined,
   }));
-  const maxCount = positiveInt('--max-count', o.maxCount ?? Math.max(10 * count, 100));
-  const roundSize = positiveInt('roundSize', o.roundSize ?? 8);
+  const maxCount = inRange('--max-count', o.maxCount ?? Math.min(Math.max(10 * count, 100), LIMITS['--max-count'][1]));
+  if (maxCount < count) throw new UserError('--max-count', undefined, `${maxCount} is below --count ${count}`, 'give --max-count >= --count');
+  const roundSize = inRange('roundSize', o.roundSize ?? 8);
   const skip = [...new Set(o.skip ?? [])].sort();
   if (skip.length > 0 && mode !== 'coverage') throw bad('--skip is for --mode coverage');
-  return { refs, count, depth, minDepth, seed, out: prepareOut(o.out), mode, jobs, maxCount, roundSize, skip };
-}
-
-/** Creates the output directory and checks that it can be written. */
-function prepareOut(out: string): string {
-  try {
-    fs.mkdirSync(out, { recursive: true });
-    fs.accessSync(out, fs.constants.W_OK);
-  } catch (e) {
-    throw new UserError(out, undefined, `cannot write the output directory (${e instanceof Error && 'code' in e ? String(e.code) : 'error'})`, 'pass a writable --out DIR');
-  }
-  return out;
+  // The output directory is created and probed (inputs.ts: not /proc, writable, a real directory).
+  return { refs, count, depth, minDepth, seed, out: writableDirectory(o.out, '--out'), mode, jobs, maxCount, roundSize, skip };
 }

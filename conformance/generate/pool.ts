@@ -11,6 +11,11 @@ export class GenerationAborted extends Error {
   override name = 'GenerationAborted';
 }
 
+/** WalkFailed: a walk threw (in this thread or a worker): tla-checker could not evaluate the model, e.g. an undefined variable. */
+export class WalkFailed extends Error {
+  override name = 'WalkFailed';
+}
+
 type Reply = { ok: true; result: JobResult } | { ok: false; error: string };
 
 function workerUrl(): URL {
@@ -33,7 +38,12 @@ export class WalkPool {
     for (const job of jobs) {
       await new Promise((r) => setImmediate(r)); // let progress timers and Ctrl-C run
       if (signal?.aborted === true) throw new GenerationAborted('interrupted');
-      const r = runWalkJob(job);
+      let r: JobResult;
+      try {
+        r = runWalkJob(job);
+      } catch (e) {
+        throw new WalkFailed(e instanceof Error ? e.message : String(e));
+      }
       onResult(r);
       out.push(r);
     }
@@ -69,9 +79,14 @@ export class WalkPool {
           w.postMessage(jobs[current]);
         };
         const onMessage = (m: Reply): void => {
-          if (!m.ok) return finish(new Error(`trace worker: ${m.error}`));
+          if (!m.ok) return finish(new WalkFailed(m.error));
           results[current] = m.result;
-          onResult(m.result);
+          try {
+            onResult(m.result);
+          } catch (e) {
+            // e.g. the trace file cannot be written (a UserError): the run stops with it.
+            return finish(e instanceof Error ? e : new Error(String(e)));
+          }
           if (--pending === 0) return finish();
           give();
         };

@@ -8,6 +8,7 @@
 // elections finish and entries get replicated and committed between them, yet every
 // trace of some length still sees a few of them.
 
+import { parseDecimal, show } from '../inputs.js';
 import { UserError } from '../tla/errors.js';
 
 export type Weights = Readonly<Record<string, number>>;
@@ -34,16 +35,25 @@ export const DEFAULT_WEIGHTS: Weights = {
 /** Weight of an action that is neither in the defaults nor overridden. */
 export const OTHER_WEIGHT = 1;
 
-/** The weights of `actions`: defaults, then the `NAME=W` overrides. */
+/** WEIGHT_RANGE: what a --weight may be, inclusive. */
+export const WEIGHT_RANGE = [0, 1000] as const;
+
+/** parseWeight: `NAME=W`, W a plain decimal in WEIGHT_RANGE; a UserError naming `source` otherwise. */
+export function parseWeight(text: string, source = '--weight'): { readonly name: string; readonly weight: number } {
+  const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(text);
+  if (m?.[1] === undefined || m[2] === undefined) throw new UserError(source, undefined, `must be NAME=W, not ${show(text)}`, 'write NAME=W with NAME an action of the model');
+  return { name: m[1], weight: parseDecimal(source, m[2], WEIGHT_RANGE[0], WEIGHT_RANGE[1], `write ${m[1]}=W`) };
+}
+
+/** The weights of `actions`: defaults, then the `NAME=W` overrides; weights that are all 0 are an error (nothing could be taken). */
 export function resolveWeights(actions: readonly string[], overrides: readonly string[], source = '--weight'): Weights {
   const out: Record<string, number> = {};
   for (const a of [...actions].sort()) out[a] = DEFAULT_WEIGHTS[a] ?? OTHER_WEIGHT;
   for (const o of overrides) {
-    const m = /^([A-Za-z_]\w*)=(.+)$/.exec(o);
-    const w = Number(m?.[2]);
-    if (m?.[1] === undefined || !Number.isFinite(w) || w < 0) throw new UserError(source, undefined, `bad weight ${o}`, 'write NAME=W with W a number >= 0');
-    if (!actions.includes(m[1])) throw new UserError(source, undefined, `${m[1]} is not an action of the model`, `use one of ${actions.join(', ')}`);
-    out[m[1]] = w;
+    const { name, weight } = parseWeight(o, source);
+    if (!actions.includes(name)) throw new UserError(source, undefined, `${name} is not an action of the model`, `use one of ${actions.join(', ')}`);
+    out[name] = weight;
   }
+  if (actions.length > 0 && actions.every((a) => (out[a] ?? 0) <= 0)) throw new UserError(source, undefined, 'every action has weight 0: no step can be taken', 'give at least one action a positive weight');
   return out;
 }

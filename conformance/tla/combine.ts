@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.js';
+import { readFile } from '../inputs.js';
 import { MappedBuilder, type MappedText, type Origin } from './mapped.js';
 import { type Declared, type TlaModule, type Unit, parseModule } from './module.js';
 
@@ -75,11 +76,7 @@ export function combine(mcPath: string, options: CombineOptions = {}): Combined 
 }
 
 function readSource(file: string): ModuleSource {
-  try {
-    return { file, text: fs.readFileSync(file, 'utf8') };
-  } catch {
-    throw new UserError(file, undefined, 'cannot read module file', 'check the path');
-  }
+  return { file, text: readFile(file, 'check the path of the module') };
 }
 
 function gather(src: ModuleSource, dir: string, options: CombineOptions, g: Gathered, stack: readonly string[]): void {

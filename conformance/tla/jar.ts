@@ -7,10 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.js';
 
-/** The `java` to run: $JAVA_HOME/bin/java or `java` on PATH; UserError when absent. */
-export function findJava(env: NodeJS.ProcessEnv = process.env): string {
+/** How long `java -version` may take before the java is judged unusable. */
+export const JAVA_VERSION_TIMEOUT_MS = 10_000;
+
+/** The `java` to run: $JAVA_HOME/bin/java or `java` on PATH; UserError when absent, or when `java -version` fails or does not finish. */
+export function findJava(env: NodeJS.ProcessEnv = process.env, timeoutMs = JAVA_VERSION_TIMEOUT_MS): string {
   const candidate = env['JAVA_HOME'] ? path.join(env['JAVA_HOME'], 'bin', 'java') : 'java';
-  const r = spawnSync(candidate, ['-version'], { encoding: 'utf8', env });
+  const r = spawnSync(candidate, ['-version'], { encoding: 'utf8', env, timeout: timeoutMs, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
+    throw new UserError(candidate, undefined, `\`java -version\` did not finish in ${timeoutMs / 1000} s`, 'fix the Java installation or set JAVA_HOME');
+  }
   if (r.error !== undefined || r.status !== 0) {
     throw new UserError('java', undefined, 'java not found: install a JDK 11+ (e.g. apt-get install openjdk-17-jre-headless)', 'or set JAVA_HOME');
   }

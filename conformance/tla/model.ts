@@ -1,11 +1,11 @@
 // model.ts: loads a model (MC module + cfg), combines its modules and checks that the cfg
 // names existing definitions and gives every constant a value, with file:line errors.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Cfg, type CfgName, parseCfg } from './cfg.js';
 import { type Combined, type ModuleSource, combine } from './combine.js';
 import { UserError } from './errors.js';
+import { readFile } from '../inputs.js';
 import { type Definition, type TlaModule, definitions } from './module.js';
 
 export type DefinitionAt = { readonly def: Definition; readonly module: TlaModule };
@@ -37,11 +37,7 @@ export function loadModel(mcPath: string, cfgPath: string, overrides: ReadonlyMa
 }
 
 function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(file, undefined, 'cannot read file', 'check the path');
-  }
+  return readFile(file, 'check the path');
 }
 
 function initAndNext(cfg: Cfg, defs: ReadonlyMap<string, DefinitionAt>): { init: string; next: string } {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.js';
+import { kindOf, readFile, requireDirectory } from '../inputs.js';
 
 export type Tier = 'fast' | 'full';
 export type ModelFiles = {
@@ -35,7 +36,9 @@ export function unfiredOf(cfgText: string, cfgPath: string): Map<string, string>
 }
 
 export function discoverModels(specDir: string): ModelFiles[] {
-  if (!fs.existsSync(specDir)) throw new UserError(specDir, undefined, 'spec directory not found', 'run from the repository root or pass --spec-dir');
+  const kind = kindOf(specDir);
+  if (kind === 'missing') throw new UserError(specDir, undefined, 'spec directory not found', 'run from the repository root or pass --spec-dir');
+  requireDirectory(specDir, 'pass a directory of MC*.tla models as --spec-dir');
   return fs
     .readdirSync(specDir)
     .filter((f) => /^MC.*\.tla$/.test(f))
@@ -43,8 +46,8 @@ export function discoverModels(specDir: string): ModelFiles[] {
     .flatMap((f) => {
       const name = path.basename(f, '.tla');
       const cfg = path.join(specDir, `${name}.cfg`);
-      if (!fs.existsSync(cfg)) return [];
-      const text = fs.readFileSync(cfg, 'utf8');
+      if (kindOf(cfg) === 'missing') return [];
+      const text = readFile(cfg, `give ${name} a regular .cfg file`);
       return [{ name, tla: path.join(specDir, f), cfg, tier: tierOf(text), unfired: unfiredOf(text, cfg) }];
     });
 }

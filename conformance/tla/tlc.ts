@@ -35,6 +35,9 @@ export function stageModel(model: LoadedModel): string {
   return dir;
 }
 
+/** Between SIGTERM and SIGKILL when a run is stopped. */
+export const KILL_GRACE_MS = 2_000;
+
 type Run = { output: string; code: number | null; outcome: 'done' | 'timeout' | 'aborted' };
 
 function runJava(java: string, args: readonly string[], cwd: string, o: TlcOptions): Promise<Run> {
@@ -47,9 +50,20 @@ function runJava(java: string, args: readonly string[], cwd: string, o: TlcOptio
     const append = (b: Buffer): void => void (output += b.toString('utf8'));
     child.stdout.on('data', append);
     child.stderr.on('data', append);
+    let killer: NodeJS.Timeout | undefined;
+    const signal = (s: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, s);
+      } catch {
+        // already gone
+      }
+    };
+    // SIGTERM first (TLC's JVM exits on it), SIGKILL if it is still there 2 s later.
     const stop = (why: Run['outcome']): void => {
+      if (killer !== undefined) return;
       outcome = why;
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      signal('SIGTERM');
+      killer = setTimeout(() => signal('SIGKILL'), KILL_GRACE_MS);
     };
     const lastProgress = (): string | undefined => output.match(/^Progress\(.*$/gm)?.at(-1);
     const beat = setInterval(() => o.onHeartbeat?.((Date.now() - started) / 1000, lastProgress()), (o.heartbeatSeconds ?? 5) * 1000);
@@ -60,6 +74,7 @@ function runJava(java: string, args: readonly string[], cwd: string, o: TlcOptio
     child.on('close', (code) => {
       clearInterval(beat);
       clearTimeout(timer);
+      clearTimeout(killer);
       o.signal?.removeEventListener('abort', onAbort);
       resolve({ output, code, outcome });
     });
@@ -79,6 +94,11 @@ export async function checkTlc(model: LoadedModel, o: TlcOptions): Promise<Check
     const seconds = (Date.now() - started) / 1000;
     if (run.outcome === 'timeout') return { ...base(model, report, seconds, run.output), verdict: 'timeout', states: undefined, depth: undefined, depthNote: 'n/a (timed out)' };
     throwIfParseError(model, report);
+    // No TLC banner at all: this java did not run TLC (a wrong JVM, a broken jar, a stub).
+    if (report.version === undefined && report.verdict === 'error') {
+      const first = run.output.split('\n').find((l) => l.trim() !== '') ?? `exit code ${run.code}, no output`;
+      throw new UserError(o.java, undefined, `cannot run TLC: ${first.trim()}`, 'check the JDK (11+) and TLA2TOOLS_JAR');
+    }
     return fromReport(model, report, seconds, run.output);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

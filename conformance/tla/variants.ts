@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ModuleSource } from './combine.js';
 import { combine } from './combine.js';
 import { UserError } from './errors.js';
+import { kindOf, readFile, requireDirectory } from '../inputs.js';
 import { type TlaModule, definitions, parseModule, parseVariantHeader, replaceDefinitions } from './module.js';
 
 export type Variant = {
@@ -24,7 +25,7 @@ export type Variant = {
 
 /** Loads a variant; `specDir` holds the models (MC*.tla) and spec modules. */
 export function loadVariant(file: string, specDir: string): Variant {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readFile(file, 'give a broken variant as a regular .tla file');
   const header = parseVariantHeader(text);
   if (header.model === undefined) throw new UserError(file, 1, 'no `\\* model: MCName` header comment', 'add one naming the model to check it with');
   if (header.expect !== undefined && header.expect !== 'violation') {
@@ -57,6 +58,7 @@ function targetModule(overrides: TlaModule, modules: readonly TlaModule[], file:
 
 /** Variant files in `dir` (e.g. spec/broken), sorted. */
 export function listVariants(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
+  if (kindOf(dir) === 'missing') return [];
+  requireDirectory(dir, 'spec/broken must be a directory of variants');
   return fs.readdirSync(dir).filter((f) => f.endsWith('.tla')).sort().map((f) => path.join(dir, f));
 }

@@ -14,7 +14,14 @@ import { TlcAbortedError, checkTlc } from '../../conformance/tla/tlc.js';
 import { type Variant, listVariants, loadVariant } from '../../conformance/tla/variants.js';
 import { raftrefVersion } from '../../conformance/version.js';
 import { fromPackage } from '../../conformance/spec-hash.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { UserError } from '../../conformance/tla/errors.js';
+import { type Command, EXIT, INTERNAL_HELP, type Range, TIMEOUT_RANGE, choiceOption, intOption, jsonSeconds, parseCommandArgs, usageError } from './command.js';
+
+const roundSeconds = <R extends { readonly seconds: number }>(r: R): R => ({ ...r, seconds: jsonSeconds(r.seconds) });
+
+/** Most states of the --coverage BFS: it keeps them all in memory. */
+export const COVERAGE_RANGE: Range = [1, 1_000_000];
+const DEFAULT_COVERAGE = 10_000;
 
 const help = `usage: raftref check [options]
 
@@ -30,14 +37,19 @@ options:
   --full                  add the full-tier models
   --broken                also run every spec/broken/*.tla variant; each must violate an
                           invariant or action property, and one that passes is a failure
-  --timeout S             stop one model's check after S seconds (exit code 3)
-  --coverage [N]          embedded only: per-action coverage by BFS over the first N states
-                          (default 10000); reports the depth when the BFS completes
+  --timeout S             stop one model's check after S seconds (exit code 3); an integer
+                          in [${TIMEOUT_RANGE[0]}, ${TIMEOUT_RANGE[1]}] (Node's timers hold at most 24.8 days);
+                          TLC gets SIGTERM, then SIGKILL 2 s later
+  --coverage [N]          embedded only: per-action coverage by BFS over the first N states,
+                          an integer in [${COVERAGE_RANGE[0]}, ${COVERAGE_RANGE[1]}] (default ${DEFAULT_COVERAGE});
+                          reports the depth when the BFS completes
   --json                  print one JSON document instead of text (with the raftref version)
   --spec-dir DIR          where the models are (default: the package's spec/)
 
 exit codes: 0 all passed, 1 a check failed (violation, variant not caught, checker error),
-2 unusable input (parse error, unknown model, missing java or jar), 3 time limit, 130 Ctrl-C.`;
+2 unusable input (parse error, unknown model, missing java or jar, a java that cannot run
+TLC, a spec dir without models), 3 time limit, ${INTERNAL_HELP}, 130 Ctrl-C.
+With --json, stdout is one JSON object: the report, or {"error", "exitCode", ...}.`;
 
 type Options = {
   readonly checker: 'embedded' | 'tlc';
@@ -54,9 +66,15 @@ const bad = usageError('check');
 
 export function parseCheckArgs(argv: readonly string[]): Options {
   const args = [...argv];
-  // `--coverage` takes an optional number: normalise it to `--coverage=N`.
+  // `--coverage` takes an optional value: normalise it to `--coverage=N`. The next argument is
+  // its value unless it is another option (`--...`), so that `--coverage abc` or `--coverage -5`
+  // is an error about --coverage, not a stray argument.
   const i = args.indexOf('--coverage');
-  if (i >= 0) args.splice(i, /^\d+$/.test(args[i + 1] ?? '') ? 2 : 1, `--coverage=${/^\d+$/.test(args[i + 1] ?? '') ? args[i + 1] : '10000'}`);
+  if (i >= 0) {
+    const next = args[i + 1];
+    const value = next !== undefined && !next.startsWith('--') ? next : undefined;
+    args.splice(i, value === undefined ? 1 : 2, `--coverage=${value ?? DEFAULT_COVERAGE}`);
+  }
   const parsed = parseCommandArgs('check', {
     args,
     options: {
@@ -71,17 +89,17 @@ export function parseCheckArgs(argv: readonly string[]): Options {
     },
   }).values;
   const { checker, timeout, coverage: cov } = parsed;
-  if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
-  const seconds = timeout === undefined ? undefined : Number(timeout);
-  if (seconds !== undefined && !(seconds > 0)) throw bad(`--timeout needs a positive number of seconds, not ${timeout}`);
-  if (cov !== undefined && checker === 'tlc') throw bad('--coverage is for the embedded checker (TLC prints its own coverage)');
+  const chosen = choiceOption('check', '--checker', checker, ['embedded', 'tlc'] as const);
+  const seconds = intOption('check', '--timeout', timeout, TIMEOUT_RANGE);
+  const states = intOption('check', '--coverage', cov, COVERAGE_RANGE);
+  if (states !== undefined && chosen === 'tlc') throw bad('--coverage is for the embedded checker (TLC prints its own coverage)');
   return {
-    checker,
+    checker: chosen,
     models: parsed.model,
     full: parsed.full,
     broken: parsed.broken,
     timeout: seconds,
-    coverage: cov === undefined ? undefined : Number(cov),
+    coverage: states,
     json: parsed.json,
     specDir: parsed['spec-dir'] ?? fromPackage('spec'),
   };
@@ -107,6 +125,7 @@ function caught(r: CheckResult): boolean {
 
 async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void, log: (s: string) => void) {
   const all = discoverModels(o.specDir);
+  if (all.length === 0) throw new UserError(o.specDir, undefined, 'nothing to check: no model (MC*.tla with a same-named .cfg) in this directory', 'pass the spec directory as --spec-dir');
   const models = selectModels(all, o.models, o.full, o.specDir);
   const skipped = all.length - models.length;
   if (o.models.length === 0 && skipped > 0) out(`(${skipped} full-tier model${skipped === 1 ? '' : 's'} not run: add --full)`);
@@ -203,13 +222,13 @@ export const check: Command = {
     try {
       const { results, outcomes, vacuous } = await runAll(o, controller.signal, out, log);
       const code = exitCode(results, outcomes, vacuous);
-      if (o.json) console.log(JSON.stringify({ raftref: raftrefVersion(), results: results.map(resultJson), vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: resultJson(x.result) })), exitCode: code }, null, 2));
+      if (o.json) console.log(JSON.stringify({ raftref: raftrefVersion(), results: results.map((r) => resultJson(roundSeconds(r))), vacuity: vacuous, variants: outcomes.map((x) => ({ variant: x.variant.name, model: x.variant.model, why: x.variant.why, caught: x.caught, result: resultJson(roundSeconds(x.result)) })), seconds: jsonSeconds((Date.now() - started) / 1000), exitCode: code }, null, 2));
       else summary(results, outcomes, vacuous, (Date.now() - started) / 1000).forEach((l) => console.log(l));
       return code;
     } catch (e) {
       if (e instanceof AbortedError || e instanceof TlcAbortedError) {
         log('raftref: interrupted');
-        return 130;
+        return EXIT.interrupted;
       }
       throw e;
     } finally {

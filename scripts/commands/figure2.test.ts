@@ -150,8 +150,8 @@ t.test('raftref figure2: unreadable --mutants, a bad option, a bad root or corpu
 
 t.test('raftref figure2 --help: every option it lists is accepted', async (t) => {
   const options = [...figure2.help.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1] as string);
-  t.same(options, ['--check', '--out', '--mutants', '--corpus', '--root']);
+  t.same(options, ['--check', '--out', '--mutants', '--corpus', '--root', '--json']);
   const o = parseFigure2Args(['--check', '--out', 'F.md', '--mutants', 'm.json', '--corpus', 'a', '--corpus', 'b', '--root', REPO]);
-  t.same(o, { check: true, out: 'F.md', mutants: 'm.json', corpus: ['a', 'b'], root: REPO });
+  t.same(o, { check: true, out: 'F.md', mutants: 'm.json', corpus: ['a', 'b'], root: REPO, json: false });
   t.same(parseFigure2Args([]).corpus, ['traces/corpus'], 'the default corpus is the one --help names');
 });

@@ -9,8 +9,9 @@ import { buildFigure2, FIGURE2_FILE } from '../../conformance/figure2/generate.j
 import { readMutantsJson } from '../../conformance/figure2/mutants.js';
 import { renderFigure2 } from '../../conformance/figure2/render.js';
 import { describeStaleness, staleness } from '../../conformance/figure2/stale.js';
-import { UserError } from '../../conformance/tla/errors.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { kindOf, readFile, writeFile } from '../../conformance/inputs.js';
+import { type Command, EXIT, INTERNAL_HELP, parseCommandArgs, usageError } from './command.js';
+import { raftrefVersion } from '../../conformance/version.js';
 
 const DEFAULT_CORPUS = 'traces/corpus';
 
@@ -32,9 +33,12 @@ options:
   --corpus PATH    trace file or directory, relative to the repository (repeatable; default:
                    ${DEFAULT_CORPUS})
   --root DIR       the repository to read (default: the one raftref belongs to)
+  --json           print one JSON object: { file, check, written, current, stale, ids, gaps,
+                   exitCode } instead of the text line
 
 exit codes: 0 written, or current; 1 stale (--check); 2 unusable input (a missing or malformed
-spec/README.md table, bad --mutants JSON, a corpus trace that does not replay).`;
+spec/README.md table, bad --mutants JSON, a corpus trace that does not replay); ${INTERNAL_HELP}.
+With --json, stdout is one JSON object: the report, or {"error", "exitCode", ...}.`;
 
 type Options = {
   readonly check: boolean;
@@ -42,6 +46,7 @@ type Options = {
   readonly mutants: string | undefined;
   readonly corpus: readonly string[];
   readonly root: string;
+  readonly json: boolean;
 };
 
 const bad = usageError('figure2');
@@ -56,12 +61,13 @@ export function parseFigure2Args(argv: readonly string[]): Options {
       mutants: { type: 'string' },
       corpus: { type: 'string', multiple: true },
       root: { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   });
   const { values } = parsed;
   const root = values.root ?? repoDir();
   if (!fs.existsSync(path.join(root, 'spec', 'README.md'))) throw bad(`${root} is not a raftref repository (no spec/README.md)`);
-  return { check: values.check, out: values.out, mutants: values.mutants, corpus: values.corpus ?? [DEFAULT_CORPUS], root };
+  return { check: values.check, out: values.out, mutants: values.mutants, corpus: values.corpus ?? [DEFAULT_CORPUS], root, json: values.json };
 }
 
 export const figure2: Command = {
@@ -77,25 +83,21 @@ export const figure2: Command = {
     const shown = o.out ?? FIGURE2_FILE;
     const gaps = table.gaps.filter((g) => g.ids.length > 0).length;
     const summary = `${table.rows.length} ids, ${gaps} kinds of gap${o.mutants === undefined ? ', mutants not measured' : ''}`;
+    const doc = { file: shown, check: o.check, ids: table.rows.length, gaps: table.gaps.map((g) => ({ ...g })), mutantsMeasured: o.mutants !== undefined };
+    // One outcome: the text line (stdout when all is well, stderr when stale), or with --json the object.
+    const done = (code: number, line: string, extra: Record<string, unknown>): number => {
+      if (o.json) console.log(JSON.stringify({ raftref: raftrefVersion(), ...doc, ...extra, exitCode: code }, null, 2));
+      else if (code === 0) console.log(line);
+      else console.error(line);
+      return code;
+    };
     if (!o.check) {
-      try {
-        fs.writeFileSync(target, text);
-      } catch (e) {
-        throw new UserError(shown, undefined, `cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'give a writable --out FILE');
-      }
-      console.log(`figure2: wrote ${shown} (${summary})`);
-      return 0;
+      writeFile(target, text, 'give a writable --out FILE');
+      return done(EXIT.ok, `figure2: wrote ${shown} (${summary})`, { written: true });
     }
-    if (!fs.existsSync(target)) {
-      console.error(`figure2: ${shown} does not exist — run make figure2`);
-      return 1;
-    }
-    const stale = staleness(fs.readFileSync(target, 'utf8'), text);
-    if (stale !== undefined) {
-      console.error(`figure2: ${describeStaleness(shown, stale)} — run make figure2`);
-      return 1;
-    }
-    console.log(`figure2: ${shown} is current (${summary})`);
-    return 0;
+    if (kindOf(target) === 'missing') return done(EXIT.failed, `figure2: ${shown} does not exist — run make figure2`, { current: false, stale: 'missing' });
+    const stale = staleness(readFile(target, 'give --out a regular file'), text);
+    if (stale !== undefined) return done(EXIT.failed, `figure2: ${describeStaleness(shown, stale)} — run make figure2`, { current: false, stale: describeStaleness(shown, stale) });
+    return done(EXIT.ok, `figure2: ${shown} is current (${summary})`, { current: true });
   },
 };

@@ -10,7 +10,7 @@ import { CatalogueError, loadTraces, runMutants, type MutantOutcome, type RunRes
 import { repoDir } from '../../conformance/spec-hash.js';
 import { UserError } from '../../conformance/tla/errors.js';
 import { raftrefVersion } from '../../conformance/version.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { type Command, INTERNAL_HELP, jsonSeconds, parseCommandArgs, usageError } from './command.js';
 
 /** DEFAULT_PATHS: the traces every catalogued mutant must be caught by (relative to the repository): every committed one. */
 export const DEFAULT_PATHS = COMMITTED_TRACES;
@@ -42,7 +42,8 @@ summary (stdout; stderr with --json): mutants: K killed, S survived of N, T s
 
 exit codes: 0 every mutant killed, 1 a mutant survived, 2 bad input (an unknown option or id,
 an unusable trace or path, a catalogue edit whose text is not found exactly once in its file),
-130 Ctrl-C.`;
+${INTERNAL_HELP}, 130 Ctrl-C. With --json, stdout is one JSON object: the report, or
+{"error", "exitCode", ...}.`;
 
 type Options = {
   readonly only: readonly string[] | undefined;
@@ -108,7 +109,7 @@ export function jsonSummary(r: RunResult, seconds: number): unknown {
     })),
     killed: r.killed,
     survived: r.survived,
-    seconds,
+    seconds: jsonSeconds(seconds),
   };
 }
 

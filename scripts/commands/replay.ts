@@ -3,21 +3,29 @@
 
 import { formatCoverage } from '../../conformance/coverage.js';
 import { formatTraceError } from '../../conformance/itf/read.js';
-import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult } from '../../conformance/run.js';
 import { fromPackage } from '../../conformance/spec-hash.js';
 import { raftrefVersion } from '../../conformance/version.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { progressSink } from '../../conformance/generate/progress.js';
+import { checkWritableDirectory } from '../../conformance/inputs.js';
+import { DEFAULT_REPRO_DIR, replayFiles, type ReplayFilesResult, type ReplayProgress } from '../../conformance/run.js';
+import { type Command, INTERNAL_HELP, jsonSeconds, parseCommandArgs, usageError } from './command.js';
+
+/** Replay progress: a line every 2 s off a terminal (a bar, redrawn, on one). */
+export const PROGRESS_EVERY_MS = 2_000;
 
 const help = `usage: raftref replay [options] PATH...
 
 Replays ITF traces of spec/Raft.tla (traces/README.md) against src/: each PATH is a trace file
-or a directory searched recursively for *.itf.json. After every step the implementation's
+or a directory searched recursively for *.itf.json (symlinks followed). Only regular files are
+read: a FIFO, a device, a dangling or looping link, or a subdirectory that cannot be listed is
+reported as unusable, and the other traces are still replayed. After every step the implementation's
 state is compared with the trace's on every spec variable. A trace that diverges is reported
 (step, action, per-variable diff, the state before, the Figure 2 rules, the command that
 replays it) and shrunk to the shortest diverging prefix, written as a reproducer.
 
 options:
-  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR} of the package); each is <name>.repro.itf.json
+  --repro-dir DIR  where reproducers go (default: ${DEFAULT_REPRO_DIR} of the package); each is <name>.repro.itf.json;
+                   checked before replaying: a writable directory, or one that can be created
   --no-repro       do not write reproducers
   --coverage       steps per action and per Figure 2 rule id, and the ones with none
   --check-enabled  also compare, in every state, which actions src/ enables with the spec's
@@ -25,6 +33,8 @@ options:
                    takes; several times slower)
   --json           print one JSON document (the raftref version, traces, steps, divergences,
                    unusable files, seconds)
+  --progress       progress on stderr (traces done/total, steps/s, ETA): a line every 2 s;
+                   on a terminal a bar, shown without --progress; stdout is never touched
   --spec FILE      the spec the traces must have been generated from (default: the package's
                    spec/Raft.tla)
 
@@ -33,7 +43,9 @@ summary: replay: N traces, S steps, D divergences, E unusable, T s
 
 exit codes: 0 every trace conforms, 1 a trace diverges, 2 unusable input (not JSON, not a
 raftref ITF trace, a missing variable, an unknown action or server, a value of the wrong type,
-another spec version, a missing path); unusable files are reported and the others still replay.`;
+another spec version, a missing path, no trace in a directory, a FIFO, a bad --repro-dir);
+unusable files are reported and the others still replay; ${INTERNAL_HELP}.
+With --json, stdout is one JSON object: the report, or {"error", "exitCode", ...}.`;
 
 type Options = {
   readonly paths: readonly string[];
@@ -42,6 +54,7 @@ type Options = {
   readonly checkEnabled: boolean;
   readonly json: boolean;
   readonly spec: string | undefined;
+  readonly progress: boolean;
 };
 
 const bad = usageError('replay');
@@ -57,6 +70,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
       'check-enabled': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       spec: { type: 'string' },
+      progress: { type: 'boolean', default: false },
     },
   });
   const { values, positionals } = parsed;
@@ -69,6 +83,7 @@ export function parseReplayArgs(argv: readonly string[]): Options {
     checkEnabled: values['check-enabled'],
     json: values.json,
     spec: values.spec,
+    progress: values.progress,
   };
 }
 
@@ -86,7 +101,9 @@ export function jsonSummary(r: ReplayFilesResult): unknown {
     unusable: r.unusable.map((e) => ({ ...e, message: formatTraceError(e) })),
     outcomes: r.outcomes,
     ...(r.coverage === undefined ? {} : { coverage: r.coverage }),
-    seconds: r.seconds,
+    seconds: jsonSeconds(r.seconds),
+    // Unusable input is an error like any other: `error` says what, as on stderr.
+    ...(r.unusable.length === 0 ? {} : { error: r.unusable.map((e) => `${formatTraceError(e)} — ${e.todo}`).join('; ') }),
     exitCode: r.exitCode,
   };
 }
@@ -97,12 +114,16 @@ export const replay: Command = {
   help,
   run: async (argv) => {
     const o = parseReplayArgs(argv);
+    if (o.reproDir !== null) checkWritableDirectory(o.reproDir, '--repro-dir');
+    const sink = o.progress || process.stderr.isTTY === true ? progressSink(process.stderr, Date.now, 250, PROGRESS_EVERY_MS) : undefined;
     const r = replayFiles(o.paths, {
+      ...(sink === undefined ? {} : { onProgress: (p: ReplayProgress) => sink.update(p) }),
       reproDir: o.reproDir,
       coverage: o.coverage,
       checkEnabled: o.checkEnabled,
       ...(o.spec === undefined ? {} : { specFile: o.spec }),
     });
+    sink?.done();
     if (o.json) {
       console.log(JSON.stringify(jsonSummary(r), null, 2));
       return r.exitCode;

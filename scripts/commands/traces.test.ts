@@ -58,12 +58,12 @@ t.test('bad input: a UserError, which raftref prints as one line with exit 2', a
   const common = ['--count', '1', '--depth', '2', '--seed', '1', '--spec-dir', SPEC];
   const rejects = (args: string[], re: RegExp) => t.rejects(traces.run(['generate', ...args]), { name: 'UserError', message: re });
   await rejects(['--model', 'MCNope', '--out', dir, ...common], /unknown model MCNope/);
-  await rejects(['--model', 'MCRaft2', '--out', dir, '--count', 'ten', '--depth', '2', '--seed', '1'], /--count must be a non-negative integer, not ten/);
+  await rejects(['--model', 'MCRaft2', '--out', dir, '--count', 'ten', '--depth', '2', '--seed', '1'], /--count: must be an integer in \[1, 100000\], not "ten"/);
   await rejects(['--model', 'MCRaft2', '--out', dir, '--count', '1', '--depth', '2'], /--seed is required/);
   await rejects(['--out', dir, ...common], /--model is required/);
-  await rejects(['--model', 'MCRaft2', '--out', path.join(dir, 'file', 'x'), ...common], /cannot write the output directory/);
-  await rejects(['--model', 'MCRaft2', '--out', dir, '--mode', 'bfs', ...common], /unknown mode bfs/);
-  await rejects(['--model', 'MCRaft2', '--out', dir, '--checker', 'java', ...common], /unknown checker java/);
+  await rejects(['--model', 'MCRaft2', '--out', path.join(dir, 'file', 'x'), ...common], /not found: a path component is not a directory/);
+  await rejects(['--model', 'MCRaft2', '--out', dir, '--mode', 'bfs', ...common], /--mode: must be one of random, coverage, not "bfs"/);
+  await rejects(['--model', 'MCRaft2', '--out', dir, '--checker', 'java', ...common], /--checker: must be one of embedded, tlc, not "java"/);
   await rejects(['--model', 'MCRaft2', '--out', dir, '--bogus', ...common], /Unknown option '--bogus'/);
   await t.rejects(traces.run(['frobnicate']), UserError);
   const saved = process.env['TLA2TOOLS_JAR'];

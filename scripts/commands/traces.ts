@@ -8,8 +8,12 @@ import { GenerationAborted } from '../../conformance/generate/pool.js';
 import { progressSink } from '../../conformance/generate/progress.js';
 import { formatSummary } from '../../conformance/generate/summary.js';
 import { TLC_UNTESTED_NOTE } from '../../conformance/generate/tlc-generate.js';
-import { DEFAULT_WEIGHTS, OTHER_WEIGHT } from '../../conformance/generate/weights.js';
-import { type Command, parseCommandArgs, usageError } from './command.js';
+import { DEFAULT_WEIGHTS, OTHER_WEIGHT, WEIGHT_RANGE, parseWeight } from '../../conformance/generate/weights.js';
+import { LIMITS } from '../../conformance/generate/options.js';
+import { type Command, EXIT, INTERNAL_HELP, choiceOption, intOption, jsonSeconds, parseCommandArgs, usageError } from './command.js';
+import { raftrefVersion } from '../../conformance/version.js';
+
+const r = (name: keyof typeof LIMITS): string => LIMITS[name].join(', ');
 
 const weightList = Object.entries(DEFAULT_WEIGHTS)
   .map(([a, w]) => `${a}=${w}`)
@@ -28,11 +32,11 @@ uncommitted entries, truncation, commits, faults, reordering) is printed at the 
 
 options:
   --model M               model name, MC prefix optional (repeatable: N traces of each)
-  --count N               traces per model (coverage mode: at least N)
-  --depth D               most steps per trace
+  --count N               traces per model (coverage mode: at least N), in [${r('--count')}]
+  --depth D               most steps per trace, in [${r('--depth')}]
   --min-depth d           fewest steps: each trace aims at a length drawn in [d, D],
                           backtracking out of dead ends; retried when it cannot (default: D)
-  --seed S                seed (integer >= 0)
+  --seed S                seed, an integer in [${r('--seed')}]
   --out DIR               output directory (created)
   --mode random|coverage  random (default): weighted random walks. coverage: walks biased
                           toward actions and rule ids not taken yet (then toward rare ones),
@@ -43,7 +47,8 @@ options:
                           D-3, D-5, D-9) has been taken and N traces written; exit 1
                           naming the missing ones if --max-count traces per model do not
                           get there
-  --max-count M           coverage mode: most traces per model (default max(10 N, 100))
+  --max-count M           coverage mode: most traces per model (default max(10 N, 100)),
+                          in [${r('--max-count')}]
   --skip ID               coverage mode: do not aim at action or rule id ID (repeatable),
                           e.g. DuplicateMessage under MaxCopies = 1, where it cannot fire
   --checker embedded|tlc  embedded (default): tla-checker's stepping API. tlc: TLC's
@@ -52,26 +57,29 @@ options:
                           states with tla-checker; uniform choice, no weights, random mode
                           only. NOTE: untested here (no tla2tools.jar on the development
                           machine)
-  --jobs J                worker threads (default: number of CPUs, here ${os.availableParallelism()})
+  --jobs J                worker threads (default: number of CPUs, here ${os.availableParallelism()}), in [${r('--jobs')}]
   --weight NAME=W         weight of action NAME (repeatable); an action is picked with
                           probability proportional to its weight among the enabled ones,
-                          then one of its successors uniformly; 0 leaves it out.
+                          then one of its successors uniformly; 0 leaves it out. W is
+                          a plain decimal in [${WEIGHT_RANGE.join(', ')}] (e.g. 2 or 0.5).
+                          Weights that leave no step to take are bad input (exit 2).
                           Defaults (others ${OTHER_WEIGHT}):
 ${weightList}
   --cfg FILE              use FILE instead of spec/<model>.cfg (one model; recorded in
                           the headers), e.g. bounds that allow duplicate messages
   --spec-dir DIR          where the models are (default: the package's spec/)
+  --json                  print one JSON object (files, summary) instead of text
 
-Stuttering steps are never taken. Progress goes to stderr (a bar on a terminal, else a line
-every 10 s). exit codes: 0 done, 1 coverage not reached (or a checker error),
-2 unusable input, 130 Ctrl-C.`;
+Numbers are written plainly (no 1e3, 0x10, +1, -0, 1.0 for an integer). Stuttering steps
+are never taken. Progress goes to stderr (a bar on a terminal, else a line every 10 s).
+exit codes: 0 done, 1 coverage not reached (or a checker error), 2 unusable input (also a
+spec tla-checker cannot evaluate, weights under which no trace takes a step), ${INTERNAL_HELP},
+130 Ctrl-C. With --json, stdout is one JSON object: the report, or {"error", "exitCode", ...}.`;
 
 const bad = usageError('traces generate');
 
-function integer(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw bad(`${name} must be a non-negative integer, not ${v}`);
-  return Number(v);
+function integer(name: keyof typeof LIMITS, v: string | undefined): number | undefined {
+  return intOption('traces generate', name, v, LIMITS[name]);
 }
 
 function required(name: string, v: string | undefined): string {
@@ -79,7 +87,9 @@ function required(name: string, v: string | undefined): string {
   return v;
 }
 
-export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
+export type GenerateArgs = GenerateOptions & { readonly json: boolean };
+
+export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   const values = parseCommandArgs('traces generate', {
     args: [...argv],
     options: {
@@ -97,12 +107,13 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
       cfg: { type: 'string' },
       skip: { type: 'string', multiple: true, default: [] },
       'spec-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
     },
   }).values;
-  const { mode, checker } = values;
-  if (mode !== 'random' && mode !== 'coverage') throw bad(`unknown mode ${mode}`);
-  if (checker !== 'embedded' && checker !== 'tlc') throw bad(`unknown checker ${checker}`);
+  const mode = choiceOption('traces generate', '--mode', values.mode, ['random', 'coverage'] as const);
+  const checker = choiceOption('traces generate', '--checker', values.checker, ['embedded', 'tlc'] as const);
   if (values.model.length === 0) throw bad('--model is required');
+  for (const w of values.weight) parseWeight(w);
   const minDepth = integer('--min-depth', values['min-depth']);
   const jobs = integer('--jobs', values.jobs);
   const maxCount = integer('--max-count', values['max-count']);
@@ -121,6 +132,7 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
     ...(maxCount !== undefined && { maxCount }),
     ...(values.cfg !== undefined && { cfg: values.cfg }),
     ...(values.skip.length > 0 && { skip: values.skip }),
+    json: values.json,
   };
 }
 
@@ -135,16 +147,24 @@ async function generate(argv: readonly string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   const sink = progressSink(process.stderr);
   try {
-    const r = await generateTraces({ ...o, signal: controller.signal }, (p) => sink.update(p));
+    const { json, ...options } = o;
+    const r = await generateTraces({ ...options, signal: controller.signal }, (p) => sink.update(p));
     sink.done();
+    // Nothing generated: the weights leave no enabled action (e.g. --weight Timeout=0 --weight Restart=0).
+    if (r.summary.steps === 0) throw new UserError('--weight', undefined, `no trace took a step: under these weights no action enabled in the initial state can be taken (${r.files.length} empty traces written)`, 'give a positive weight to an action enabled initially (e.g. Timeout)');
+    const code = o.mode === 'coverage' && r.summary.missing.length > 0 ? EXIT.failed : EXIT.ok;
+    if (json) {
+      console.log(JSON.stringify({ raftref: raftrefVersion(), out: o.out, files: r.files, summary: { ...r.summary, seconds: jsonSeconds(r.summary.seconds) }, exitCode: code }, null, 2));
+      return code;
+    }
     console.log(`wrote ${r.files.length} files to ${o.out}`);
     formatSummary(r.summary, r.ruleIds).forEach((l) => console.log(l));
-    return o.mode === 'coverage' && r.summary.missing.length > 0 ? 1 : 0;
+    return code;
   } catch (e) {
     sink.done();
     if (e instanceof GenerationAborted) {
       process.stderr.write('raftref: interrupted\n');
-      return 130;
+      return EXIT.interrupted;
     }
     throw e;
   } finally {
