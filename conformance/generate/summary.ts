@@ -19,6 +19,8 @@ export type Summary = {
   /** successors() calls, the unit of work (dead-end probes and retries included). */
   readonly calls: number;
   readonly jobs: number;
+  /** What the lengths mean when they differ from what was asked (TLC's simulation). */
+  readonly notes?: readonly string[];
 };
 
 export type Tally = { readonly model: string; readonly stats: TraceStats; readonly short: boolean; readonly calls: number };
@@ -68,6 +70,7 @@ export function formatSummary(s: Summary, ruleOrder: readonly string[]): string[
     `generated ${s.traces} traces (${models}), ${s.steps} steps in ${s.seconds.toFixed(1)}s with ${s.jobs} job${s.jobs === 1 ? '' : 's'}: ` +
       `${rate(s.steps, s.seconds)} steps/s, ${rate(s.traces, s.seconds)} traces/s, ${rate(s.calls, s.seconds)} successor calls/s`,
     `lengths: min ${s.lengths.min}, median ${s.lengths.median}, max ${s.lengths.max}` + (s.short > 0 ? `; ${s.short} shorter than --min-depth (dead ends)` : ''),
+    ...(s.notes ?? []).map((n) => `note: ${n}`),
     'actions:                         steps  traces',
   ];
   const row = (name: string, e: { steps: number; traces: number } | undefined): string =>

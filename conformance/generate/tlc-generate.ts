@@ -1,14 +1,17 @@
 // tlc-generate.ts: `--checker tlc`: traces from TLC's simulation mode instead of our walks.
-// UNTESTED AGAINST A REAL TLC (no jar on the development machine): written against TLC
-// 1.7.x as documented and as its SimulationWorker writes traces, with the parser tested on
-// sample files written by hand in that format.
+// Tested on the trace files of TLC 2026.04.29 (conformance/tla/fixtures/tlc-real/).
 //
-//   java -cp $TLA2TOOLS_JAR tlc2.TLC -simulate file=<tmp>/trace,num=<count> -depth <depth+1>
+//   java -cp $TLA2TOOLS_JAR tlc2.TLC -simulate file=<tmp>/trace,num=<count> -depth <depth>
 //        -seed <seed> -workers 1 -deadlock -config <Model>.cfg <Model>.tla
 //
-// TLC writes each behaviour to <tmp>/trace_<worker>_<n> as TLA+ text, without action
-// names; tlc-label.ts recovers the actions and their arguments with the stepping API.
-// TLC's choice is uniform (no weights) and one worker keeps it reproducible for a seed.
+// TLC writes each behaviour to <tmp>/trace_<worker>_<n> as TLA+ text, each state after a
+// comment naming its action: `Timeout(s3)` when TLC can, only `Next` and a span for a
+// disjunct that quantifies over a variable (conformance/tla/tlc-actions.ts names it);
+// tlc-label.ts finds the successor taking that action, and so its arguments, with the
+// stepping API. TLC's choice is uniform (no weights) and one worker keeps it reproducible
+// for a seed. `-depth D` bounds the steps TLC takes (measured: -depth 1 gives 2 states), but
+// TLC leaves stuttering steps out of the file, so a trace is often much shorter than D (with
+// -depth 40 on MCRaft3: 17 to 20 steps); there is no way to ask TLC for a minimum length.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,16 +28,15 @@ import { RULE_IDS } from './rules.js';
 import { traceStats } from './stats.js';
 import { type Tally, summarize } from './summary.js';
 import { labelStates } from './tlc-label.js';
-import { parseTlcTraceFile } from './tlc-values.js';
-
-export const TLC_UNTESTED_NOTE = '--checker tlc is untested here (no tla2tools.jar on the development machine)';
+import { tlcStepNames } from '../tla/tlc-actions.js';
+import { parseTlcTrace } from '../tla/tlc-values.js';
 
 /** The TLC command line (without `java`) for `count` behaviours of up to `depth` steps. */
 export function tlcSimulateArgs(jar: string, model: string, traceBase: string, count: number, depth: number, seed: number): string[] {
   return [
     '-XX:+UseParallelGC', '-cp', jar, 'tlc2.TLC',
     '-simulate', `file=${traceBase},num=${count}`,
-    '-depth', String(depth + 1), // TLC's depth counts states, the initial one included
+    '-depth', String(depth), // steps: TLC takes at most `depth` steps after the initial state
     '-seed', String(seed),
     '-workers', '1',
     '-deadlock',
@@ -92,13 +94,15 @@ export async function generateWithTlc(v: Validated, o: GenerateOptions, onProgre
       if (run.code !== 0) throw new Error(`TLC failed (exit ${run.code}) on ${ref.name}: ${report.error ?? report.violated?.name ?? run.output.split('\n').slice(-5).join(' ')}`);
       const checker = { name: 'TLC', version: report.version ?? 'unknown' };
       for (const [index, f] of tlcTraceFiles(dir, 'trace').slice(0, v.count).entries()) {
-        const labelled = labelStates(c.stepper, c.vars, parseTlcTraceFile(fs.readFileSync(f, 'utf8')), true);
+        const trace = parseTlcTrace(fs.readFileSync(f, 'utf8'));
+        const names = tlcStepNames(c.loaded, trace.map((s) => s.label));
+        const labelled = labelStates(c.stepper, c.vars, trace.map((s) => s.state), true, names);
         const header = headerFor(ref, c, checker, `TLC simulation trace ${index} of ${v.count}, seed ${v.seed}`, generatorRecord(v, index));
         const file = path.join(v.out, traceFileName(ref.name, 'tlc', v.seed, index));
         fs.writeFileSync(file, traceText(header, c.vars, labelled));
         const stats = traceStats(labelled);
         files.push(file);
-        tallies.push({ model: ref.name, stats, short: stats.steps < v.minDepth, calls: labelled.length });
+        tallies.push({ model: ref.name, stats, short: false, calls: labelled.length });
         steps += stats.steps;
         onProgress({ done: files.length, total: v.count * v.refs.length, steps, elapsedSeconds: (Date.now() - started) / 1000 });
       }
@@ -108,7 +112,9 @@ export async function generateWithTlc(v: Validated, o: GenerateOptions, onProgre
   }
   if (files.length === 0) throw new UserError('TLC', undefined, 'TLC wrote no simulation traces', 'run TLC by hand with the command in conformance/generate/tlc-generate.ts');
   const all = [...actions].sort();
-  return { files: files.sort(), summary: summarize(tallies, coverageTarget(all), all, (Date.now() - started) / 1000, 1), ruleIds: RULE_IDS };
+  const summary = summarize(tallies, coverageTarget(all), all, (Date.now() - started) / 1000, 1);
+  const note = `asked TLC for up to ${v.depth} steps (-depth ${v.depth}); obtained ${summary.lengths.min} to ${summary.lengths.max}: TLC leaves stuttering steps out of its trace files`;
+  return { files: files.sort(), summary: { ...summary, notes: [note] }, ruleIds: RULE_IDS };
 }
 
 function generatorRecord(v: Validated, index: number): Record<string, string | number | null> {

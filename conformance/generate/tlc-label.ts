@@ -34,9 +34,10 @@ function preferred(a: ItfAction, b: ItfAction): number {
  * Labels `states` (tla-checker shapes, e.g. parsed from TLC) with the stepping API. With
  * `lastMayLeaveBounds`, a last state that is no successor is dropped instead: TLC's
  * simulation picks a successor before checking ACTION_CONSTRAINT and ends the behaviour
- * with it, while the stepping API never offers it.
+ * with it, while the stepping API never offers it. `names[k]`, when given, is the action the
+ * producer says took step k (TLC's label): only successors by that action match.
  */
-export function labelStates(source: StepSource, vars: readonly string[], states: readonly TlaState[], lastMayLeaveBounds = false): LabelledStep[] {
+export function labelStates(source: StepSource, vars: readonly string[], states: readonly TlaState[], lastMayLeaveBounds = false, names: readonly (string | undefined)[] = []): LabelledStep[] {
   const out: LabelledStep[] = [];
   let prev: TlaState | undefined;
   let prevKey = '';
@@ -45,8 +46,9 @@ export function labelStates(source: StepSource, vars: readonly string[], states:
     const key = itfKey(state);
     if (prev !== undefined && key === prevKey) continue;
     const options = prev === undefined ? source.initialStates() : source.successors(prev);
+    const named = names[k];
     const matches = options
-      .filter((o) => itfKey(stateFromTla(o.state, vars)) === key)
+      .filter((o) => (named === undefined || o.action.name === named) && itfKey(stateFromTla(o.state, vars)) === key)
       .map((o) => ({ name: o.action.name, args: o.action.args.map(fromTla) }))
       .sort(preferred);
     const action = matches[0];
@@ -55,7 +57,7 @@ export function labelStates(source: StepSource, vars: readonly string[], states:
       throw new UnlabelledStepError(`state ${k + 1} of the trace is not ${prev === undefined ? 'an initial state' : `a successor of state ${k}`} by tla-checker's stepping API (the checkers disagree)`);
     }
     out.push({ action, state });
-    prev = options.find((o) => itfKey(stateFromTla(o.state, vars)) === key)?.state ?? raw;
+    prev = options.find((o) => o.action.name === action.name && itfKey(stateFromTla(o.state, vars)) === key)?.state ?? raw;
     prevKey = key;
   }
   return out;

@@ -6,7 +6,7 @@ import { loadModel } from '../tla/model.js';
 import { FIXTURES } from './fixtures.js';
 import { tlcSimulateArgs, tlcTraceFiles } from './tlc-generate.js';
 import { UnlabelledStepError, labelStates } from './tlc-label.js';
-import { TlcValueError, parseTlcTraceFile, parseTlcValue } from './tlc-values.js';
+import { TlcValueError, parseTlcTraceFile, parseTlcValue } from '../tla/tlc-values.js';
 
 const SPEC = path.join(FIXTURES, '..', '..', '..', 'spec');
 
@@ -47,7 +47,7 @@ t.test('labelling a TLC trace with the stepping API: actions and arguments, stut
 
 t.test('TLC command line and trace file names', async (t) => {
   t.same(tlcSimulateArgs('/j.jar', 'MCRaft2', 'trace', 5, 20, 7), [
-    '-XX:+UseParallelGC', '-cp', '/j.jar', 'tlc2.TLC', '-simulate', 'file=trace,num=5', '-depth', '21', '-seed', '7', '-workers', '1', '-deadlock', '-config', 'MCRaft2.cfg', 'MCRaft2.tla',
+    '-XX:+UseParallelGC', '-cp', '/j.jar', 'tlc2.TLC', '-simulate', 'file=trace,num=5', '-depth', '20', '-seed', '7', '-workers', '1', '-deadlock', '-config', 'MCRaft2.cfg', 'MCRaft2.tla',
   ]);
   const dir = t.testdir({ trace_0_10: '', trace_0_2: '', trace_1_0: '', trace_3: '', other_0_0: '', 'trace_0_1.tla': '' });
   t.same(tlcTraceFiles(dir, 'trace').map((f) => path.basename(f)), ['trace_0_2', 'trace_3', 'trace_0_10', 'trace_1_0'], 'by (worker, number); an older name without a worker is worker 0');

@@ -24,11 +24,11 @@ t.test('a passing model: states counted, depth and per-action coverage from the 
   t.equal(r.depth, bfs.depth + 1);
   t.match(r.depthNote, /state graph/);
   t.same(r.actionCoverage?.map((c) => c.action), ['Inc', 'Reset']);
-  for (const c of r.actionCoverage ?? []) t.ok(c.transitions > 0, `${c.action} fired`);
+  for (const c of r.actionCoverage ?? []) t.ok(c.fired > 0, `${c.action} fired`);
   t.equal(r.states, bfs.states, 'no symmetry in this model: the same states');
   // The graph counts distinct (state, successor) pairs: Reset(a, q) and Reset(b, q) are one
   // edge there and two transitions for the BFS. Inc(p) never coincides with another Inc.
-  const edges = new Map((r.actionCoverage ?? []).map((c) => [c.action, c.transitions]));
+  const edges = new Map((r.actionCoverage ?? []).map((c) => [c.action, c.fired]));
   const steps = new Map(bfs.actions.map((c) => [c.name, c.transitions]));
   t.equal(edges.get('Inc'), steps.get('Inc'), 'Inc: as many edges as transitions');
   t.equal((edges.get('Reset') ?? 0) * 2, steps.get('Reset'), 'Reset: each edge found by both resetters');

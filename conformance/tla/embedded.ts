@@ -113,7 +113,7 @@ function interpret(model: LoadedModel, variant: CheckVariant, r: CheckResponse, 
   const states = r.states_explored;
   const notes = [...base.notes, ...r.warnings.map((w) => `tla-checker warning: ${w}`)];
   if (r.success && graph !== undefined) {
-    const actionCoverage = actionNames(model).map((action) => ({ action, transitions: graph.transitions[action] ?? 0 }));
+    const actionCoverage = actionNames(model).map((action) => ({ action, fired: graph.transitions[action] ?? 0 }));
     return { ...base, notes, states, depth: graph.depth, depthNote: STATE_GRAPH_DEPTH, verdict: 'pass', actionCoverage };
   }
   if (r.success) return { ...base, notes, states, depth: undefined, depthNote: NOT_REPORTED, verdict: 'pass' };

@@ -45,15 +45,17 @@ export function formatTlcTrace(trace: readonly TlcTraceState[]): string[] {
   });
 }
 
+/** Per action of Next, how often it fired, in one format for both checkers. */
 export function coverageLines(r: CheckResult): string[] {
-  if (r.actionCoverage !== undefined) {
-    const width = Math.max(...r.actionCoverage.map((c) => c.action.length));
-    return [
-      '  coverage (tla-checker state graph, distinct transitions per action):',
-      ...r.actionCoverage.map((c) => `    ${c.action.padEnd(width)} ${String(c.transitions).padStart(8)}${c.transitions === 0 ? '  NEVER FIRED' : ''}`),
-    ];
-  }
-  const cov = r.tlcCoverage ?? [];
-  if (cov.length === 0) return [];
-  return ['  coverage (TLC, distinct:total):', ...cov.map((c) => `    ${c.action} (${c.module}:${c.line}): ${c.distinct}:${c.total}${c.total === 0 ? '  NEVER FIRED' : ''}`)];
+  const cov = r.actionCoverage;
+  if (cov === undefined || cov.length === 0) return [];
+  const width = Math.max(...cov.map((c) => c.action.length));
+  const tlc = cov.some((c) => c.total !== undefined);
+  const caption = tlc
+    ? '  coverage (TLC, distinct new states per action; in parentheses, all successors generated, ACTION_CONSTRAINT rejects included):'
+    : '  coverage (tla-checker state graph, distinct transitions per action):';
+  return [
+    caption,
+    ...cov.map((c) => `    ${c.action.padEnd(width)} ${String(c.fired).padStart(8)}${c.total === undefined ? '' : ` (${c.total})`}${c.fired === 0 ? '  NEVER FIRED' : ''}`),
+  ];
 }

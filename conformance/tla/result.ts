@@ -7,6 +7,8 @@ import type { DisplayState } from './trace.js';
 
 export type { Unchecked };
 
+export type ActionCoverage = { readonly action: string; readonly fired: number; readonly total?: number };
+
 export type Verdict = 'pass' | 'violation' | 'error' | 'timeout';
 
 export type Violated = { readonly name: string; readonly kind: 'invariant' | 'action property' | 'temporal' | 'deadlock' };
@@ -30,8 +32,12 @@ export type CheckResult = {
   /** TLC: its error trace and per-action coverage. */
   readonly tlcTrace?: readonly TlcTraceState[];
   readonly tlcCoverage?: readonly TlcCoverage[];
-  /** Embedded checker, passing run: distinct transitions of each action of Next in its state graph. */
-  readonly actionCoverage?: readonly { readonly action: string; readonly transitions: number }[];
+  /**
+   * Passing run, per action of Next, how often it fired: the embedded checker counts the
+   * distinct transitions in its state graph; TLC counts the distinct new states the action found
+   * (its `total`, every successor generated, includes those the ACTION_CONSTRAINT rejects).
+   */
+  readonly actionCoverage?: readonly ActionCoverage[];
   readonly error?: string;
   readonly unchecked: readonly Unchecked[];
   readonly notes: readonly string[];

@@ -1,17 +1,42 @@
 // tlc-output.ts: reads TLC's plain (non -tool) console output: state counts, depth, the
 // verdict, the error trace and the per-action coverage that `-coverage N` prints.
 
+/** A span of module text as TLC prints it: 1-based lines and columns, the end column included. */
+export type TlcSpan = { readonly line: number; readonly col: number; readonly endLine: number; readonly endCol: number };
+
+/**
+ * A location TLC names a step or a coverage entry by: `Timeout(s1) line 201, col 5 to line
+ * 206, col 72 of module Raft` (an action TLC could name, with its arguments), or `Next line
+ * 419, col 8 to line 419, col 61 of module Raft` (a disjunct of Next that quantifies over a
+ * variable, which TLC names only by Next and the disjunct's span).
+ */
+export type TlcLocation = { readonly name: string; readonly args?: string; readonly module: string; readonly span: TlcSpan };
+
 export type TlcTraceState = {
   readonly index: number;
   /** Action name (`Initial predicate` for the first state, `Stuttering`, or the action). */
   readonly action: string;
   /** The full location text, e.g. `Timeout line 122, col 1 to line 130, col 40 of module Raft`. */
   readonly location: string;
+  /** The location, parsed (absent for `Initial predicate` and `Stuttering`). */
+  readonly at?: TlcLocation;
   /** Variable -> TLA+ value text. */
   readonly vars: Readonly<Record<string, string>>;
 };
 
-export type TlcCoverage = { readonly action: string; readonly module: string; readonly line: number; readonly distinct: number; readonly total: number };
+/**
+ * One coverage entry: `<Action line L, ... of module M>: distinct:total`, or a disjunct of Next
+ * TLC cannot name, `<Next line 410, ... of module Raft (419 8 419 47)>: ...`, whose `sub` is the
+ * disjunct's span. Variables (`<messages line 66 ...>: 132`) come back too, with distinct = total.
+ */
+export type TlcCoverage = {
+  readonly action: string;
+  readonly module: string;
+  readonly line: number;
+  readonly sub?: TlcSpan;
+  readonly distinct: number;
+  readonly total: number;
+};
 
 export type TlcVerdict = 'pass' | 'violation' | 'error';
 
@@ -95,14 +120,15 @@ function findErrorLocation(lines: readonly string[]): TlcReport['errorAt'] {
 
 /** `State N: <Action ...>` (or `<Initial predicate>`, `Stuttering`, `Back to state N`) then `/\ var = value` lines. */
 function parseTrace(lines: readonly string[]): TlcTraceState[] {
-  const out: { index: number; action: string; location: string; vars: Record<string, string> }[] = [];
+  const out: { index: number; action: string; location: string; at?: TlcLocation; vars: Record<string, string> }[] = [];
   let current: (typeof out)[number] | undefined;
   let lastVar: string | undefined;
   for (const l of lines) {
     const head = /^State (\d+): (?:<(.*)>|(Stuttering))\s*$/.exec(l);
     if (head?.[1] !== undefined) {
       const location = head[2] ?? head[3] ?? '';
-      current = { index: Number(head[1]), action: actionName(location), location, vars: {} };
+      const at = parseLocation(location);
+      current = { index: Number(head[1]), action: actionName(location), location, vars: {}, ...(at && { at }) };
       out.push(current);
       lastVar = undefined;
       continue;
@@ -121,20 +147,32 @@ function parseTrace(lines: readonly string[]): TlcTraceState[] {
   return out;
 }
 
+/** `Name(args) line L, col C to line L2, col C2 of module M` (args optional), or undefined. */
+export function parseLocation(text: string): TlcLocation | undefined {
+  const m = /^(\w+)(?:\((.*)\))? line (\d+), col (\d+) to line (\d+), col (\d+) of module (\w+)$/.exec(text.trim());
+  if (m?.[1] === undefined || m[7] === undefined) return undefined;
+  const span = { line: Number(m[3]), col: Number(m[4]), endLine: Number(m[5]), endCol: Number(m[6]) };
+  return { name: m[1], module: m[7], span, ...(m[2] !== undefined && { args: m[2] }) };
+}
+
 function actionName(location: string): string {
   if (location === 'Initial predicate' || location === 'Stuttering') return location;
   return /^(\w+)/.exec(location)?.[1] ?? location;
 }
 
-/** `<Action line N, col C to line N2, col C2 of module M>: distinct:total` (TLC 1.7) or `: total`. */
+/**
+ * `<Action line N, col C to line N2, col C2 of module M>: distinct:total` (TLC 1.7) or `: total`,
+ * with ` (L C L2 C2)` before the `>` for a sub-location (a disjunct of Next).
+ */
 function parseCoverage(lines: readonly string[]): TlcCoverage[] {
   const byKey = new Map<string, TlcCoverage>();
   for (const l of lines) {
-    const m = /^<(\w+) line (\d+), col \d+ to line \d+, col \d+ of module (\w+)>: ([\d,]+)(?::([\d,]+))?\s*$/.exec(l);
+    const m = /^<(\w+) line (\d+), col \d+ to line \d+, col \d+ of module (\w+)(?: \((\d+) (\d+) (\d+) (\d+)\))?>: ([\d,]+)(?::([\d,]+))?\s*$/.exec(l);
     if (m?.[1] === undefined || m[3] === undefined) continue;
-    const distinct = num(m[4]) ?? 0;
-    const c = { action: m[1], line: Number(m[2]), module: m[3], distinct, total: num(m[5]) ?? distinct };
-    byKey.set(`${c.module}:${c.line}:${c.action}`, c); // later (final) statistics win
+    const distinct = num(m[8]) ?? 0;
+    const sub = m[4] === undefined ? undefined : { line: Number(m[4]), col: Number(m[5]), endLine: Number(m[6]), endCol: Number(m[7]) };
+    const c = { action: m[1], line: Number(m[2]), module: m[3], ...(sub && { sub }), distinct, total: num(m[9]) ?? distinct };
+    byKey.set(`${c.module}:${c.line}:${c.action}:${m[4] ?? ''} ${m[5] ?? ''} ${m[6] ?? ''} ${m[7] ?? ''}`, c); // later (final) statistics win
   }
   return [...byKey.values()];
 }

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors.js';
 import type { LoadedModel } from './model.js';
-import type { CheckResult } from './result.js';
+import { type Step, Stepper } from './label.js';
+import type { ActionCoverage, CheckResult } from './result.js';
+import { coverageBack, labelTlcTrace, tlcActionCoverage, traceStateBack } from './tlc-actions.js';
 import { type TlcReport, parseTlcOutput } from './tlc-output.js';
 
 export type TlcOptions = {
@@ -109,19 +111,40 @@ function base(model: LoadedModel, r: TlcReport, seconds: number, output: string)
   return { checker: `TLC ${r.version ?? '(version unknown)'}`, model: model.name, seconds, unchecked: [], notes: [], output };
 }
 
-function fromReport(model: LoadedModel, r: TlcReport, seconds: number, output: string): CheckResult & { output: string } {
+/**
+ * The result of a run: line numbers in the original files (a broken variant's generated module
+ * mapped back), per-action coverage of a passing run (tlc-actions.ts), and the error trace
+ * labelled with actions and arguments by the stepping API when it can be (a note otherwise).
+ */
+export function fromReport(model: LoadedModel, r: TlcReport, seconds: number, output: string): CheckResult & { output: string } {
   const depthNote = r.depth === undefined ? 'n/a (not in TLC output)' : 'reported by TLC';
+  const actionCoverage: ActionCoverage[] | undefined =
+    r.verdict === 'pass' ? tlcActionCoverage(model, r.coverage).map((c) => ({ action: c.action, fired: c.distinct, total: c.total })) : undefined;
+  const labelled = r.trace.length === 0 ? undefined : labelTrace(model, r);
+  const b = base(model, r, seconds, output);
   return {
-    ...base(model, r, seconds, output),
+    ...b,
+    notes: typeof labelled === 'string' ? [...b.notes, labelled] : b.notes,
     verdict: r.verdict,
     states: r.distinctStates,
     depth: r.depth,
     depthNote,
-    tlcTrace: r.trace,
-    tlcCoverage: r.coverage,
+    tlcTrace: r.trace.map((s) => traceStateBack(model, s)),
+    tlcCoverage: r.coverage.map((c) => coverageBack(model, c)),
+    ...(Array.isArray(labelled) && { counterexample: labelled }),
+    ...(actionCoverage && { actionCoverage }),
     ...(r.violated && { violated: r.violated }),
     ...(r.error !== undefined && { error: r.error }),
   };
+}
+
+/** The labelled trace, or why it could not be labelled. */
+function labelTrace(model: LoadedModel, r: TlcReport): Step[] | string {
+  try {
+    return labelTlcTrace(model, r.trace, new Stepper(model));
+  } catch (e) {
+    return `TLC's error trace printed as TLC gave it, without arguments: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 function throwIfParseError(model: LoadedModel, r: TlcReport): void {

@@ -53,3 +53,34 @@ export function tupleItems(v: TlaValue | undefined): readonly TlaValue[] | undef
 export function field(v: TlaValue | undefined, name: string): TlaValue | undefined {
   return v !== undefined && isObject(v) ? v[name] : undefined;
 }
+
+/**
+ * A key equal for equal values whatever shape a checker prints them in: TLC prints the empty
+ * function (an empty bag) as `<<>>`, a tuple, and any function on 1..n as a tuple; so a tuple
+ * is keyed as the function on 1..n and a record as the function on its field names, with set
+ * elements and function pairs sorted.
+ */
+export function valueKey(v: TlaValue): string {
+  if (typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `{${[...new Set((v as readonly TlaValue[]).map(valueKey))].sort().join(',')}}`;
+  const o = v as TlaObject;
+  const model = o['__model'];
+  if (typeof model === 'string') return `@${model}`;
+  const tuple = tupleItems(v);
+  const fn = o['__fn'];
+  const pairs: string[] =
+    tuple !== undefined
+      ? tuple.map((x, i) => `${i + 1}:>${valueKey(x)}`)
+      : Array.isArray(fn)
+        ? (fn as readonly TlaValue[]).map((p) => (Array.isArray(p) ? `${valueKey(p[0] as TlaValue)}:>${valueKey(p[1] as TlaValue)}` : valueKey(p)))
+        : Object.entries(o).map(([k, x]) => `${JSON.stringify(k)}:>${valueKey(x)}`);
+  return `(${pairs.sort().join(',')})`;
+}
+
+/** valueKey of every variable of a state. */
+export function stateKey(s: TlaState): string {
+  return Object.keys(s)
+    .sort()
+    .map((k) => `${k}=${valueKey(s[k] as TlaValue)}`)
+    .join(';');
+}

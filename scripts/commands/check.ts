@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resultJson } from '../../conformance/tla/counterexample-itf.js';
 import { coverage, formatCoverage } from '../../conformance/tla/coverage.js';
 import { AbortedError, checkEmbedded } from '../../conformance/tla/embedded.js';
+import { firingProblems } from '../../conformance/tla/firing.js';
 import { checkJar, findJava } from '../../conformance/tla/jar.js';
 import { type LoadedModel, loadModel } from '../../conformance/tla/model.js';
 import { discoverModels, selectModels } from '../../conformance/tla/models.js';
@@ -27,8 +28,11 @@ const help = `usage: raftref check [options]
 
 Model-checks spec/MC*.tla (each with its same-named .cfg). By default only fast-tier models
 (first cfg line \`\\* tier: fast\`, or no tier) run. With the embedded checker, a passing model
-prints the transitions of each action in the state graph, and fails if an action never fires
-unless its cfg declares it out of the bounds' reach (\`\\* unfired: Action -- why\`).
+prints how often each action of Next fired (tla-checker: distinct transitions in its state
+graph; TLC: distinct new states the action found), and fails if an action never fires unless
+its cfg declares it out of the bounds' reach (\`\\* unfired: Action -- why\`). Under TLC a
+counterexample's steps are named with their arguments by replaying TLC's states with the
+embedded stepping API.
 
 options:
   --checker embedded|tlc  embedded: tla-checker (WebAssembly, default); tlc: TLC from
@@ -161,26 +165,6 @@ async function runAll(o: Options, signal: AbortSignal, out: (s: string) => void,
     out(variantLines(v, result, ok).join('\n'));
   }
   return { results, outcomes, vacuous };
-}
-
-/**
- * Non-vacuity: every action of Next must fire in a passing model's state graph, except those
- * the cfg declares out of reach; a declared action that does fire is a stale declaration.
- */
-export function firingProblems(r: CheckResult, unfired: ReadonlyMap<string, string>): { lines: string[]; problems: string[] } {
-  if (r.actionCoverage === undefined) return { lines: [], problems: [] };
-  const lines: string[] = [];
-  const problems: string[] = [];
-  for (const { action, transitions } of r.actionCoverage) {
-    const why = unfired.get(action);
-    if (transitions === 0 && why !== undefined) lines.push(`  unfired by design: ${action} (${why})`);
-    if (transitions === 0 && why === undefined) problems.push(`action ${action} never fires: the model is vacuous for it (or declare \`\\* unfired: ${action} -- why\` in the cfg)`);
-    if (transitions > 0 && why !== undefined) problems.push(`action ${action} is declared unfired in the cfg but fires ${transitions} times: remove the declaration`);
-  }
-  for (const action of unfired.keys()) {
-    if (!r.actionCoverage.some((c) => c.action === action)) problems.push(`the cfg declares ${action} unfired, but Next has no such action`);
-  }
-  return { lines: [...lines, ...problems.map((p) => `  VACUITY: ${p}`)], problems };
 }
 
 function variantLines(v: Variant, r: CheckResult, ok: boolean): string[] {

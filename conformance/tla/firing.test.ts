@@ -1,6 +1,6 @@
 import t from 'tap';
-import type { CheckResult } from '../../conformance/tla/result.js';
-import { firingProblems } from './check.js';
+import { firingProblems } from './firing.js';
+import type { CheckResult } from './result.js';
 
 const result = (coverage: Record<string, number> | undefined): CheckResult => ({
   checker: 'tla-checker 0.9.0',
@@ -12,7 +12,7 @@ const result = (coverage: Record<string, number> | undefined): CheckResult => ({
   verdict: 'pass',
   unchecked: [],
   notes: [],
-  ...(coverage !== undefined && { actionCoverage: Object.entries(coverage).map(([action, transitions]) => ({ action, transitions })) }),
+  ...(coverage !== undefined && { actionCoverage: Object.entries(coverage).map(([action, fired]) => ({ action, fired })) }),
 });
 
 t.test('every action fires: no problem', async (t) => {
@@ -33,6 +33,6 @@ t.test('a declaration that is wrong or stale is a problem', async (t) => {
   t.match(firingProblems(result({ A: 1 }), new Map([['Zzz', 'typo']])).problems, [/declares Zzz unfired, but Next has no such action/]);
 });
 
-t.test('no coverage (TLC, a violation, a timeout): nothing to judge', async (t) => {
+t.test('no coverage (a violation, a timeout): nothing to judge', async (t) => {
   t.same(firingProblems(result(undefined), new Map([['B', 'bounds']])), { lines: [], problems: [] });
 });

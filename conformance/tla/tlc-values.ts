@@ -3,18 +3,22 @@
 // value text as TLC prints it:
 //
 //   ---------------- MODULE F_0_0 -----------------
+//   \* <Init line 173, col 5 to line 182, col 38 of module Raft>
 //   STATE_1 ==
 //   /\ currentTerm = (s1 :> 0 @@ s2 :> 0)
 //   /\ messages = <<>>
 //
+//   \* <Next line 419, col 8 to line 419, col 47 of module Raft>
 //   STATE_2 ==
 //   ...
 //   =================================================
 //
-// Values come back in tla-checker's JSON shapes (conformance/tla/value.ts), so that both
-// checkers' states go through the same conversion to ITF.
+// (measured on TLC 2026.04.29, see fixtures/tlc-real/). The comment before each STATE_n is
+// the step's label, a location as in TLC's error traces (tlc-output.ts parseLocation).
+// Values come back in tla-checker's JSON shapes (value.ts), so that both checkers' states go
+// through the same conversions (to ITF, or to a key for comparing states).
 
-import type { TlaState, TlaValue } from '../tla/value.js';
+import type { TlaState, TlaValue } from './value.js';
 
 export class TlcValueError extends Error {
   override name = 'TlcValueError';
@@ -194,13 +198,21 @@ export function parseTlcValue(text: string): TlaValue {
   return v;
 }
 
-/** The states of one simulation trace file, in order. */
-export function parseTlcTraceFile(text: string): TlaState[] {
-  const states: { n: number; body: string[] }[] = [];
+/** One state of a trace file and the label TLC wrote before it (`Init line ...`), if any. */
+export type TlcTraceStep = { readonly label: string | undefined; readonly state: TlaState };
+
+/** The states of one simulation trace file, in order, each with its label. */
+export function parseTlcTrace(text: string): TlcTraceStep[] {
+  const states: { n: number; label: string | undefined; body: string[] }[] = [];
+  let label: string | undefined;
   for (const line of text.split(/\r?\n/)) {
     const head = /^STATE_(\d+)\s*==\s*(.*)$/.exec(line);
+    const comment = /^\s*\\\*\s?(.*)$/.exec(line);
     if (head !== null) {
-      states.push({ n: Number(head[1]), body: [head[2] ?? ''] });
+      states.push({ n: Number(head[1]), label, body: [head[2] ?? ''] });
+      label = undefined;
+    } else if (comment !== null) {
+      label = /^<(.*)>\s*$/.exec(comment[1] ?? '')?.[1];
     } else if (/^-{4,}\s*MODULE\b/.test(line) || /^={4,}\s*$/.test(line)) {
       continue;
     } else states.at(-1)?.body.push(line);
@@ -209,9 +221,19 @@ export function parseTlcTraceFile(text: string): TlaState[] {
     .sort((a, b) => a.n - b.n)
     .map((s) => {
       try {
-        return new Parser(tokenize(s.body.join('\n'))).state();
+        return { label: s.label, state: new Parser(tokenize(s.body.join('\n'))).state() };
       } catch (e) {
         throw new TlcValueError(`STATE_${s.n}: ${e instanceof Error ? e.message : String(e)}`);
       }
     });
+}
+
+/** The states of one simulation trace file, in order. */
+export function parseTlcTraceFile(text: string): TlaState[] {
+  return parseTlcTrace(text).map((s) => s.state);
+}
+
+/** A state of TLC's error trace (variable -> value text, tlc-output.ts) as typed values. */
+export function parseTlcState(vars: Readonly<Record<string, string>>): TlaState {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, parseTlcValue(v)]));
 }
