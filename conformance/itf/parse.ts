@@ -30,16 +30,7 @@
 // read (a part at PART_LEVEL, the deepest level parts are read at, so
 // the nesting bound holds wherever it repeats). For anything else it
 // returns undefined, and the caller checks the whole text (checkText).
-import { strictPart } from './scan.js';
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, strictPart } from './scan.js';
 
 /** NOTHING: what `build` gives for text it does not take. */
 const NOTHING: unique symbol = Symbol('nothing');
