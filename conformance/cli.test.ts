@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { FIXTURES, fixture, fixturePath, setVar } from './testing.js';
+import { SMALL_FIXTURES, fixture, fixturePath, setVar } from './testing.js';
 
 // Each case starts a process that compiles TypeScript on the fly: slow on 2 cores.
 t.setTimeout(600_000);
@@ -32,7 +32,7 @@ t.test('help', async (t) => {
 });
 
 t.test('conforming traces: exit 0 and the summary line', async (t) => {
-  const r = raftref(['replay', '--check-enabled', FIXTURES]);
+  const r = raftref(['replay', '--check-enabled', ...SMALL_FIXTURES]);
   t.equal(r.code, 0, r.err);
   const steps = fixture('election-2').states.length - 1 + fixture('conflict-3').states.length - 1;
   t.match(r.out, new RegExp(`^replay: 2 traces, ${steps} steps, 0 divergences, 0 unusable, \\d+\\.\\d\\d s\\n$`));
@@ -79,7 +79,7 @@ t.test('--json and --coverage', async (t) => {
   const dir = t.testdir({ 'bad.itf.json': '[]' });
   const file = path.join(dir, 'altered.itf.json');
   fs.writeFileSync(file, JSON.stringify(setVar(fixture('election-2'), 3, 'currentTerm', 's2', { '#bigint': '2' })));
-  const r = raftref(['replay', '--json', '--coverage', '--no-repro', FIXTURES, file, path.join(dir, 'bad.itf.json')]);
+  const r = raftref(['replay', '--json', '--coverage', '--no-repro', ...SMALL_FIXTURES, file, path.join(dir, 'bad.itf.json')]);
   t.equal(r.code, 2);
   const doc = JSON.parse(r.out) as Record<string, unknown>;
   t.match(doc, {

@@ -10,6 +10,11 @@ import { defaultSpecFile, repoDir, specHashOf } from './spec-hash.js';
 import type { Trace } from './trace.js';
 
 export const FIXTURES = path.join(repoDir(), 'conformance', 'fixtures');
+/**
+ * SMALL_FIXTURES: the two short hand-written traces (conflict-3, election-2: a directory's order), for tests that
+ * want a small set whose counts they can state; the paper's figures in FIXTURES are far longer.
+ */
+export const SMALL_FIXTURES = ['conflict-3', 'election-2'].map((n) => path.join(FIXTURES, `${n}.itf.json`));
 export const SPEC_HASH = specHashOf(defaultSpecFile());
 
 export type Json = { '#meta': Record<string, unknown>; vars: string[]; states: Record<string, unknown>[] };

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { FIXTURES } from '../testing.js';
+import { FIXTURES, SMALL_FIXTURES } from '../testing.js';
 import { repoDir } from '../spec-hash.js';
 import { type Mutant, mutantById } from './catalogue.js';
 import { applyEdits, CatalogueError, loadCompiler, loadTraces, mutatedFiles, replayUnmutated, runMutants } from './run.js';
@@ -72,7 +72,7 @@ t.test('the unmutated sources transpile to exactly what tsc wrote to dist/', asy
 });
 
 t.test('the unmutated copy conforms: the harness alone kills nothing', async (t) => {
-  const loaded = loadTraces([FIXTURES, MUTANT_TRACES, FIGURE8_TRACE]);
+  const loaded = loadTraces([...SMALL_FIXTURES, MUTANT_TRACES, FIGURE8_TRACE]);
   t.same(loaded.unusable, []);
   t.equal(loaded.traces.length, 4);
   t.equal(await replayUnmutated(loaded.traces, REPO), undefined);
@@ -81,7 +81,7 @@ t.test('the unmutated copy conforms: the harness alone kills nothing', async (t)
 t.test('known mutants are killed where expected; one the traces cannot see survives; the tree is untouched', async (t) => {
   const before = fs.readFileSync(path.join(REPO, 'src', 'request-vote.ts'), 'utf8');
   const builtBefore = fs.readFileSync(path.join(DIST, 'src', 'request-vote.js'), 'utf8');
-  const loaded = loadTraces([FIXTURES, MUTANT_TRACES]);
+  const loaded = loadTraces([...SMALL_FIXTURES, MUTANT_TRACES]);
   const seen: string[] = [];
   const r = await runMutants([mutant('vote-not-persisted'), mutant('prev-log-index-only'), mutant('match-index-backwards')], loaded.traces, {
     onOutcome: (o) => seen.push(o.id),
@@ -113,7 +113,7 @@ t.test('the Figure 8 mutant is caught only by the enabledness check', async (t) 
 });
 
 t.test('stop: an interrupted run reports no verdict for the mutant it was on', async (t) => {
-  const loaded = loadTraces([FIXTURES]);
+  const loaded = loadTraces(SMALL_FIXTURES);
   const r = await runMutants([mutant('quorum-off-by-one')], loaded.traces, { stop: () => true });
   t.same([r.outcomes.length, r.interrupted], [0, true]);
 });
